@@ -13,9 +13,14 @@ export interface AppContext {
   readonly image: string;
   /** The container's environment, resolved (env + valueFrom literals), in declaration order. */
   readonly env: Readonly<Record<string, string>>;
+  /** The container's `command` (overrides the image ENTRYPOINT) and `args` (override CMD); empty when unset. */
+  readonly command: readonly string[];
+  readonly args: readonly string[];
   /** The declared containerPorts. */
   readonly containerPorts: readonly { readonly port: number; readonly protocol: Protocol; readonly name?: string }[];
   now(): SimTime;
+  /** Unix epoch ms of the current virtual time (for timestamps an app writes into its own logs). */
+  nowEpochMs(): number;
   /** Writes one line to the container's log (stdout), stamped with the current virtual time. */
   log(line: string): void;
   /** Runs `fn` after `delayMs` of virtual time, unless the container has stopped by then. */
@@ -28,6 +33,11 @@ export interface AppContext {
   exit(code: number, reason?: string): void;
   /** A uniform float in [0, 1) from the container's own random stream. */
   random(): number;
+  /**
+   * Data that outlives the container, when a persistent volume (PVC) is mounted at `mountPath`; undefined when
+   * nothing persistent is mounted there (an emptyDir or no volume: data lives only as long as the process).
+   */
+  persistentData(mountPath: string): Map<string, unknown> | undefined;
 }
 
 /** A running process inside a container. */
@@ -36,6 +46,12 @@ export interface AppInstance {
   listening(port: number): boolean;
   /** Answers one HTTP request on `port` (only called when `listening(port)`). */
   http?(port: number, req: HttpRequest): HttpResponse;
+  /**
+   * SIGTERM arrived (pod deletion, liveness failure): returns how many virtual ms the process keeps serving
+   * before it exits, or Infinity if it ignores SIGTERM (then the kubelet kills it when the grace period ends).
+   * Absent: the process drains briefly and exits.
+   */
+  terminate?(): number;
   /** Process-specific state shown by `kubectl exec … env`-style tools and the inspector (plain data). */
   describe?(): Readonly<Record<string, unknown>>;
 }

@@ -189,6 +189,31 @@ export class ApiServer {
     return { ok: true, object: obj };
   }
 
+  /** The pods/binding subresource: sets spec.nodeName once and marks PodScheduled True, as the registry does. */
+  bind(actor: string, namespace: string, name: string, nodeName: string, expectedUid?: string): ApiResult {
+    const { store, clock } = this.deps;
+    const key = objectKey('Pod', namespace, name);
+    const old = store.get(key) as (K8sObject & { spec?: { nodeName?: string }; status?: { conditions?: { type: string }[] } }) | undefined;
+    if (!old || (expectedUid !== undefined && old.metadata.uid !== expectedUid)) return { ok: false, status: notFoundStatus('pods', name) };
+    if (old.spec?.nodeName) {
+      return { ok: false, status: { ...conflictStatus('pods', name), message: `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${old.spec.nodeName}"` } };
+    }
+    if (old.metadata.deletionTimestamp) {
+      return { ok: false, status: { ...conflictStatus('pods', name), message: `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is being deleted, cannot be assigned to a host` } };
+    }
+    const conditions = (old.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: formatTimestamp(clock.nowEpochMs) } as { type: string });
+    const obj = {
+      ...old,
+      spec: { ...old.spec, nodeName },
+      status: { ...old.status, conditions },
+      metadata: { ...old.metadata, resourceVersion: String(store.nextResourceVersion()) },
+    } as K8sObject;
+    store.put(obj);
+    this.trace(actor, 'bind', key, nodeName);
+    return { ok: true, object: obj };
+  }
+
   delete(actor: string, kind: Kind, namespace: string | undefined, name: string, opts: DeleteOptions = {}): ApiResult {
     const { store } = this.deps;
     const info = resourceFor(kind);
@@ -273,5 +298,9 @@ export class ApiClient {
 
   delete(kind: Kind, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult {
     return this.server.delete(this.actor, kind, namespace, name, opts);
+  }
+
+  bind(namespace: string, name: string, nodeName: string, expectedUid?: string): ApiResult {
+    return this.server.bind(this.actor, namespace, name, nodeName, expectedUid);
   }
 }

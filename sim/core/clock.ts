@@ -73,12 +73,16 @@ function before(a: Task, b: Task): boolean {
 
 /** The virtual clock. Only the engine loop moves it, and only forwards. */
 export class Clock {
-  private current: SimTime = 0;
+  private current: SimTime;
 
   constructor(
     /** Unix epoch ms that virtual time 0 corresponds to, for timestamps written into objects. */
     readonly epochMs: number,
-  ) {}
+    /** Where the clock starts; negative when the cluster existed before the session began. */
+    start: SimTime = 0,
+  ) {
+    this.current = start;
+  }
 
   get now(): SimTime {
     return this.current;

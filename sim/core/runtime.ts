@@ -118,6 +118,8 @@ export interface NodeRuntime {
   readonly podCidr: Cidr;
   /** The VM is powered on; a stopped node's kubelet stops heart-beating and its pods stop answering. */
   running: boolean;
+  /** When the VM last stopped (virtual ms), while it is stopped. */
+  stoppedAt?: SimTime;
   readonly images: Set<string>;
   readonly sandboxes: Map<string, Sandbox>;
   readonly ipam: HostLocalIpam;

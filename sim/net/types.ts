@@ -14,6 +14,8 @@ export interface HttpRequest {
   readonly path: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** The client address as the server sees it (after any SNAT), filled in on delivery. */
+  readonly remoteAddress?: string;
 }
 
 export interface HttpResponse {

@@ -84,8 +84,23 @@ function nameErrors(kind: string, name: string): string[] {
   switch (kind) {
     case 'Service': return dns1035LabelErrors(name);
     case 'Namespace': return dns1123LabelErrors(name);
+    // apps validation ValidateStatefulSetName: pod hostnames are `<name>-<ordinal>`, so names are DNS labels.
+    case 'StatefulSet': return dns1123LabelErrors(name);
     default: return dns1123SubdomainErrors(name);
   }
+}
+
+/** ValidateAnnotations at `path`: qualified-name keys, at most 256 KiB in total. Pure. */
+export function validateAnnotations(annotations: unknown, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (annotations === undefined || annotations === null) return errs;
+  let total = 0;
+  for (const [k, v] of Object.entries(annotations as Record<string, unknown>)) {
+    for (const msg of qualifiedNameErrors(k.toLowerCase())) errs.push(invalid(path, k, msg));
+    total += k.length + String(v).length;
+  }
+  if (total > 256 * 1024) errs.push(tooLong(path, 256 * 1024));
+  return errs;
 }
 
 /** Validates metadata.name, metadata.namespace, labels and annotations. Pure. */
@@ -97,13 +112,6 @@ export function validateObjectMeta(obj: K8sObject, info: ResourceInfo): FieldErr
     for (const msg of dns1123LabelErrors(meta.namespace)) errs.push(invalid('metadata.namespace', meta.namespace, msg));
   }
   errs.push(...validateLabels(meta.labels, 'metadata.labels'));
-  if (meta.annotations) {
-    let total = 0;
-    for (const [k, v] of Object.entries(meta.annotations)) {
-      for (const msg of qualifiedNameErrors(k)) errs.push(invalid('metadata.annotations', k, msg));
-      total += k.length + String(v).length;
-    }
-    if (total > 256 * 1024) errs.push(tooLong('metadata.annotations', 256 * 1024));
-  }
+  errs.push(...validateAnnotations(meta.annotations, 'metadata.annotations'));
   return errs;
 }

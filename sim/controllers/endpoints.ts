@@ -1,0 +1,155 @@
+// The Endpoints controller (pkg/controller/endpoint/endpoints_controller.go): keeps one Endpoints object per
+// selector-based Service, with ready pods in `addresses` and the rest in `notReadyAddresses`.
+// SIMPLIFIED: ports and subsets are ordered by name and address, not by the MD5 hash order RepackSubsets uses;
+// the 1000-address truncation (endpoints.kubernetes.io/over-capacity) is not modelled.
+import type { DeepReadonly, EndpointAddress, EndpointSubset, Endpoints, K8sObject, ObjectKey, Pod, Service, Stored } from '../model/types';
+import { objectKey, parseKey } from '../model/keys';
+import { requirementsOfMap } from '../model/labels';
+import { isPodReady } from '../model/pod';
+import type { Controller, ReconcileContext, Watch } from '../core/controller';
+import { stableStringify } from '../core/names';
+import {
+  compareStrings, findPort, hasSelector, isServiceIPSet, podIPv4, servicePorts, serviceType, shouldPodBeInEndpoints,
+  shouldSetHostname,
+} from '../net/pod-endpoints';
+import { servicesForPodChange } from '../net/service-index';
+import { formatTriggerTime, LAST_CHANGE_TRIGGER_TIME, TriggerTimeTracker } from '../net/trigger-time';
+import { HEADLESS_SERVICE_LABEL } from '../net/endpoint-slice-model';
+
+type Svc = DeepReadonly<Stored<Service>>;
+type P = DeepReadonly<Stored<Pod>>;
+
+interface PortKey { readonly name: string; readonly port: number; readonly protocol: string; readonly appProtocol?: string }
+
+/**
+ * The subsets of a Service's Endpoints for the pods its selector matches, repacked as RepackSubsets does:
+ * addresses offering the same ports share a subset, a pod not ready for some port is not ready for it,
+ * and addresses are sorted by IP (byte-wise) then pod uid. Pure.
+ */
+export function endpointsFor(service: Svc, pods: readonly P[]): EndpointSubset[] {
+  const publishNotReady = service.spec?.publishNotReadyAddresses === true;
+  const ports = servicePorts(service);
+  const headless = service.spec?.clusterIP === 'None';
+  const byPort = new Map<string, { port: PortKey | undefined; addrs: Map<string, { addr: EndpointAddress; ready: boolean }> }>();
+  const add = (port: PortKey | undefined, addr: EndpointAddress, ready: boolean): void => {
+    const pk = port ? `${port.name}\u0000${port.port}\u0000${port.protocol}\u0000${port.appProtocol ?? ''}` : '';
+    let entry = byPort.get(pk);
+    if (!entry) { entry = { port, addrs: new Map() }; byPort.set(pk, entry); }
+    const ak = `${addr.ip}\u0000${addr.targetRef?.uid ?? ''}`;
+    const prev = entry.addrs.get(ak);
+    if (!prev || prev.ready) entry.addrs.set(ak, { addr, ready });
+  };
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
+    const ip = podIPv4(pod);
+    if (!ip) continue;
+    const addr: EndpointAddress = {
+      ip, nodeName: pod.spec?.nodeName ?? '',
+      targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },
+      ...(shouldSetHostname(pod, service) ? { hostname: pod.spec!.hostname } : {}),
+    };
+    const ready = publishNotReady || isPodReady(pod);
+    if (ports.length === 0) {
+      if (headless) add(undefined, addr, ready);
+      continue;
+    }
+    for (const sp of ports) {
+      const port = findPort(pod, sp);
+      if (port === undefined) continue;
+      add({ name: sp.name, port, protocol: sp.protocol, ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) }, addr, ready);
+    }
+  }
+  const groups = new Map<string, { ports: PortKey[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
+  for (const { port, addrs } of byPort.values()) {
+    const sorted = [...addrs.values()].sort((a, b) => lessAddress(a.addr, b.addr));
+    const sig = sorted.map((a) => `${a.addr.ip}/${a.addr.targetRef?.uid ?? ''}/${a.ready}`).join(',');
+    let g = groups.get(sig);
+    if (!g) {
+      g = { ports: [], ready: sorted.filter((a) => a.ready).map((a) => a.addr), notReady: sorted.filter((a) => !a.ready).map((a) => a.addr) };
+      groups.set(sig, g);
+    }
+    if (port) g.ports.push(port);
+  }
+  const subsets: EndpointSubset[] = [...groups.values()].map((g) => ({
+    ...(g.ready.length > 0 ? { addresses: g.ready } : {}),
+    ...(g.notReady.length > 0 ? { notReadyAddresses: g.notReady } : {}),
+    ...(g.ports.length > 0 ? { ports: g.ports.sort(comparePorts) } : {}),
+  }));
+  return subsets.sort((a, b) => compareStrings(firstIP(a), firstIP(b)) || compareStrings(portsText(a), portsText(b)));
+}
+
+/** The labels Endpoints carry: the Service's, plus service.kubernetes.io/headless for headless Services. Pure. */
+export function endpointsLabels(service: Svc): Record<string, string> {
+  const labels: Record<string, string> = { ...(service.metadata.labels ?? {}) };
+  if (isServiceIPSet(service)) delete labels[HEADLESS_SERVICE_LABEL]; else labels[HEADLESS_SERVICE_LABEL] = '';
+  return labels;
+}
+
+/** Reconciles the Endpoints object named after a Service. */
+export class EndpointsController implements Controller {
+  readonly name = 'endpoint-controller';
+  readonly latencyMs: number;
+  readonly watches: readonly Watch[] = [
+    { kind: 'Service' },
+    { kind: 'Pod', keys: servicesForPodChange },
+    { kind: 'Endpoints', keys: (c) => (c.type === 'DELETED' ? [objectKey('Service', c.object.metadata.namespace, c.object.metadata.name)] : []) },
+  ];
+  private readonly triggers = new TriggerTimeTracker();
+
+  constructor(opts: { latencyMs?: number } = {}) {
+    this.latencyMs = opts.latencyMs ?? 15;
+  }
+
+  reconcile(key: ObjectKey, ctx: ReconcileContext): void {
+    const { namespace, name } = parseKey(key);
+    const epKey = objectKey('Endpoints', namespace, name);
+    const service = ctx.store.get(key) as Svc | undefined;
+    if (!service) {
+      if (ctx.store.get(epKey)) ctx.api.delete('Endpoints', namespace, name);
+      this.triggers.delete(key);
+      return;
+    }
+    if (serviceType(service) === 'ExternalName' || !hasSelector(service)) return;
+    const pods = ctx.store.select<K8sObject & P>('Pod', namespace, requirementsOfMap(service.spec!.selector));
+    const triggerTime = this.triggers.compute(key, service, pods);
+    const subsets = endpointsFor(service, pods);
+    const labels = endpointsLabels(service);
+    const current = ctx.store.get(epKey) as (K8sObject & DeepReadonly<Endpoints>) | undefined;
+    if (current && stableStringify(current.subsets ?? []) === stableStringify(subsets)
+      && stableStringify(current.metadata.labels ?? {}) === stableStringify(labels)) return;
+    const annotations: Record<string, string> = { ...(current?.metadata.annotations ?? {}) };
+    if (triggerTime !== undefined) annotations[LAST_CHANGE_TRIGGER_TIME] = formatTriggerTime(triggerTime);
+    else delete annotations[LAST_CHANGE_TRIGGER_TIME];
+    const next = {
+      apiVersion: 'v1', kind: 'Endpoints' as const,
+      metadata: {
+        ...withoutLabelsAndAnnotations(current?.metadata), name, namespace,
+        ...(Object.keys(labels).length > 0 ? { labels } : {}), ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+      },
+      ...(subsets.length > 0 ? { subsets } : {}),
+    } as K8sObject;
+    if (current) ctx.api.update(next); else ctx.api.create(next);
+  }
+}
+
+function withoutLabelsAndAnnotations(meta: DeepReadonly<K8sObject['metadata']> | undefined): Partial<K8sObject['metadata']> {
+  if (!meta) return {};
+  const { annotations: _annotations, labels: _labels, ...rest } = meta as K8sObject['metadata'];
+  return rest;
+}
+
+function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
+  return compareStrings(a.ip, b.ip) || compareStrings(a.targetRef?.uid ?? '', b.targetRef?.uid ?? '');
+}
+
+function comparePorts(a: PortKey, b: PortKey): number {
+  return compareStrings(a.name, b.name) || a.port - b.port || compareStrings(a.protocol, b.protocol);
+}
+
+function firstIP(s: EndpointSubset): string {
+  return s.addresses?.[0]?.ip ?? s.notReadyAddresses?.[0]?.ip ?? '';
+}
+
+function portsText(s: EndpointSubset): string {
+  return (s.ports ?? []).map((p) => `${p.name}:${p.port}`).join(',');
+}

@@ -1,0 +1,105 @@
+// The kubelet's status manager: projects the container runtime's view of a pod into pod.status
+// (phase as getPhase computes it, conditions, IPs and containerStatuses).
+import type { DeepReadonly, Pod, PodStatus } from '../model/types';
+import type { ContainerRecord, Sandbox } from '../core/runtime';
+import { formatTimestamp } from '../model/time';
+
+type ContainerStatusOut = NonNullable<PodStatus['containerStatuses']>[number];
+type Condition = NonNullable<PodStatus['conditions']>[number];
+
+export interface PodStatusInput {
+  readonly pod: DeepReadonly<Pod>;
+  readonly sandbox: Sandbox | undefined;
+  readonly initContainers: readonly ContainerRecord[];
+  readonly containers: readonly ContainerRecord[];
+  readonly hostIP: string;
+  readonly nowEpochMs: number;
+  /** Image reference as the runtime reports it, and its digest reference (imageID). */
+  readonly imageInfo: (image: string) => { image: string; imageID: string };
+  readonly containerID: (c: ContainerRecord) => string;
+}
+
+function stamp(ms: number | undefined): string | undefined {
+  return ms === undefined ? undefined : formatTimestamp(ms);
+}
+
+function containerStatus(c: ContainerRecord, input: PodStatusInput, waitingReason: string): ContainerStatusOut {
+  const info = c.pulled || c.startedAtMs !== undefined ? input.imageInfo(c.image) : { image: c.image, imageID: '' };
+  let state: ContainerStatusOut['state'];
+  if (c.state === 'running') state = { running: { startedAt: stamp(c.startedAtMs)! } };
+  else if (c.state === 'terminated') {
+    state = { terminated: { exitCode: c.exitCode ?? 0, reason: c.reason ?? (c.exitCode ? 'Error' : 'Completed'), startedAt: stamp(c.startedAtMs), finishedAt: stamp(c.finishedAtMs), containerID: input.containerID(c) } };
+  } else state = { waiting: { reason: c.reason ?? waitingReason, ...(c.message ? { message: c.message } : {}) } };
+  const last = c.lastTermination;
+  const out: ContainerStatusOut = {
+    name: c.name,
+    state,
+    lastState: last ? { terminated: { exitCode: last.exitCode, reason: last.reason, startedAt: stamp(last.startedAtMs), finishedAt: stamp(last.finishedAtMs), containerID: input.containerID(c) } } : {},
+    ready: c.ready && c.state === 'running',
+    restartCount: c.restartCount,
+    image: info.image,
+    imageID: info.imageID,
+    started: c.state === 'running',
+  };
+  if (c.startedAtMs !== undefined || c.lastTermination) out.containerID = input.containerID(c);
+  return out;
+}
+
+/** getPhase: Pending while any container waits without having run, Running otherwise (for restartPolicy Always). Pure. */
+export function podPhase(pod: DeepReadonly<Pod>, initDone: boolean, containers: readonly ContainerRecord[]): string {
+  if (!initDone) return 'Pending';
+  let running = 0, waiting = 0, stopped = 0, succeeded = 0;
+  for (const c of containers) {
+    if (c.state === 'running') running++;
+    else if (c.state === 'terminated') { stopped++; if ((c.exitCode ?? 0) === 0) succeeded++; }
+    else if (c.lastTermination) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  const policy = pod.spec?.restartPolicy ?? 'Always';
+  if (stopped === containers.length && stopped > 0) {
+    if (policy === 'Always') return 'Running';
+    if (succeeded === stopped) return 'Succeeded';
+    return policy === 'OnFailure' ? 'Running' : 'Failed';
+  }
+  return 'Pending';
+}
+
+function condition(previous: DeepReadonly<PodStatus> | undefined, type: string, value: boolean, nowEpochMs: number, reason?: string, message?: string): Condition {
+  const prev = previous?.conditions?.find((c) => c.type === type);
+  const status = value ? 'True' : 'False';
+  const lastTransitionTime = prev && prev.status === status && prev.lastTransitionTime ? prev.lastTransitionTime : formatTimestamp(nowEpochMs);
+  return { type, status, lastProbeTime: null, lastTransitionTime, ...(reason ? { reason } : {}), ...(message ? { message } : {}) } as unknown as Condition;
+}
+
+/** The pod status the kubelet would report now. Pure. */
+export function podStatusFor(input: PodStatusInput): PodStatus {
+  const { pod, sandbox, nowEpochMs } = input;
+  const previous = pod.status;
+  const initDone = input.initContainers.every((c) => c.state === 'terminated' && (c.exitCode ?? 0) === 0);
+  const phase = podPhase(pod, initDone, input.containers);
+  const unready = input.containers.filter((c) => !(c.ready && c.state === 'running')).map((c) => c.name);
+  const uninit = input.initContainers.filter((c) => !(c.state === 'terminated' && (c.exitCode ?? 0) === 0)).map((c) => c.name);
+  const containersReady = unready.length === 0 && input.containers.length > 0;
+  const scheduled = previous?.conditions?.find((c) => c.type === 'PodScheduled');
+  const conditions: Condition[] = [
+    condition(previous, 'PodReadyToStartContainers', sandbox !== undefined, nowEpochMs),
+    condition(previous, 'Initialized', initDone, nowEpochMs, initDone ? undefined : 'ContainersNotInitialized', initDone ? undefined : `containers with incomplete status: [${uninit.join(' ')}]`),
+    condition(previous, 'Ready', containersReady, nowEpochMs, containersReady ? undefined : 'ContainersNotReady', containersReady ? undefined : `containers with unready status: [${unready.join(' ')}]`),
+    condition(previous, 'ContainersReady', containersReady, nowEpochMs, containersReady ? undefined : 'ContainersNotReady', containersReady ? undefined : `containers with unready status: [${unready.join(' ')}]`),
+  ];
+  if (scheduled) conditions.push(scheduled as Condition);
+  const status: PodStatus = {
+    phase,
+    conditions,
+    hostIP: input.hostIP,
+    hostIPs: [{ ip: input.hostIP }],
+    ...(sandbox ? { podIP: sandbox.ip, podIPs: [{ ip: sandbox.ip }] } : {}),
+    startTime: previous?.startTime ?? formatTimestamp(nowEpochMs),
+    ...(input.initContainers.length > 0 ? { initContainerStatuses: input.initContainers.map((c) => containerStatus(c, input, 'PodInitializing')) } : {}),
+    containerStatuses: input.containers.map((c) => containerStatus(c, input, initDone ? 'ContainerCreating' : 'PodInitializing')),
+    ...(previous?.qosClass ? { qosClass: previous.qosClass } : {}),
+  };
+  return status;
+}

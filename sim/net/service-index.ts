@@ -1,0 +1,86 @@
+// Reverse lookups the Service controllers need without scanning: which Services select a pod (the job
+// endpointsliceutil.GetPodServiceMemberships does by listing), and the pod changes that matter to endpoints.
+import type { DeepReadonly, K8sObject, ObjectKey, Pod, Service, Stored } from '../model/types';
+import { objectKey } from '../model/keys';
+import { isPodReady } from '../model/pod';
+import type { Change, ObjectStore } from '../core/store';
+
+/** Index of Services by each `namespace/key=value` pair of their selector. */
+export const SERVICE_BY_SELECTOR_PAIR = 'net/service-by-selector-pair';
+
+const indexed = new WeakSet<ObjectStore>();
+
+/** Registers the selector-pair index on `store` once. */
+export function ensureServiceSelectorIndex(store: ObjectStore): void {
+  if (indexed.has(store)) return;
+  indexed.add(store);
+  store.addIndex(SERVICE_BY_SELECTOR_PAIR, 'Service', (obj) => {
+    const selector = (obj as DeepReadonly<Stored<Service>>).spec?.selector;
+    if (!selector) return [];
+    const ns = obj.metadata.namespace ?? '';
+    return Object.keys(selector).map((k) => `${ns}/${k}=${selector[k]}`);
+  });
+}
+
+/**
+ * Keys of the Services in `namespace` whose selector matches `labels`, sorted. Only Services sharing at least
+ * one label pair with the pod are looked at, so the cost follows the pod's labels, not the number of Services.
+ */
+export function servicesSelecting(store: ObjectStore, namespace: string, labels: Readonly<Record<string, string>> | undefined): ObjectKey[] {
+  ensureServiceSelectorIndex(store);
+  if (!labels) return [];
+  const out = new Set<ObjectKey>();
+  for (const k in labels) {
+    for (const key of store.indexKeys(SERVICE_BY_SELECTOR_PAIR, `${namespace}/${k}=${labels[k]}`)) {
+      if (out.has(key)) continue;
+      const svc = store.get(key) as DeepReadonly<Stored<Service>> | undefined;
+      const selector = svc?.spec?.selector;
+      if (!selector) continue;
+      let all = true;
+      for (const sk in selector) if (labels[sk] !== selector[sk]) { all = false; break; }
+      if (all) out.add(key);
+    }
+  }
+  return [...out].sort();
+}
+
+/**
+ * The Service keys a pod change should wake (GetServicesToUpdateOnPodChange): none when nothing that endpoints
+ * depend on changed; the services of both the old and the new labels when labels changed.
+ */
+export function servicesForPodChange(change: Change, store: ObjectStore): ObjectKey[] {
+  const cur = change.type === 'DELETED' ? undefined : (change.object as DeepReadonly<Stored<Pod>>);
+  const old = change.previous as DeepReadonly<Stored<Pod>> | undefined;
+  const ns = change.object.metadata.namespace ?? '';
+  if (cur && old && !podEndpointsChanged(old, cur) && sameLabels(old.metadata.labels, cur.metadata.labels)) return [];
+  const keys = servicesSelecting(store, ns, (cur ?? old)!.metadata.labels);
+  if (cur && old && !sameLabels(old.metadata.labels, cur.metadata.labels)) {
+    const extra = servicesSelecting(store, ns, old.metadata.labels);
+    return [...new Set([...keys, ...extra])].sort();
+  }
+  return keys;
+}
+
+/** The owning Service's key for an EndpointSlice (its kubernetes.io/service-name label). Pure. */
+export function serviceKeyOfSlice(slice: K8sObject): ObjectKey | undefined {
+  const name = slice.metadata.labels?.['kubernetes.io/service-name'];
+  return name ? objectKey('Service', slice.metadata.namespace, name) : undefined;
+}
+
+function podEndpointsChanged(old: DeepReadonly<Stored<Pod>>, cur: DeepReadonly<Stored<Pod>>): boolean {
+  return old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp
+    || isPodReady(old) !== isPodReady(cur)
+    || old.status?.podIP !== cur.status?.podIP
+    || old.status?.phase !== cur.status?.phase
+    || old.spec?.nodeName !== cur.spec?.nodeName
+    || old.spec?.hostname !== cur.spec?.hostname
+    || old.spec?.subdomain !== cur.spec?.subdomain;
+}
+
+function sameLabels(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  if (a === b) return true;
+  const ka = Object.keys(a ?? {}), kb = Object.keys(b ?? {});
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (a![k] !== b?.[k]) return false;
+  return true;
+}

@@ -1,0 +1,80 @@
+// Which components make up the simulated cluster and how they are connected: the control-plane controllers,
+// each node's kubelet and kube-proxy, the data plane, the cloud load balancer and the simulated images.
+import type { ObjectKey } from './model/types';
+import { objectKey } from './model/keys';
+import type { CommandResult } from './protocol';
+import type { Rng } from './core/rng';
+import type { AppImage } from './apps/app';
+import { APP_IMAGES, simulatedImages } from './apps/registry';
+import { Scheduler } from './controllers/scheduler';
+import { Kubelet } from './controllers/kubelet';
+import { VolumeData } from './controllers/kubelet-volumes';
+import { NodeLifecycle, PODS_BY_NODE_INDEX } from './controllers/node-lifecycle';
+import { replicaSetController } from './controllers/replica-set';
+import { deploymentController } from './controllers/deployment';
+import { daemonSetController } from './controllers/daemon-set';
+import { garbageCollector } from './controllers/garbage-collector';
+import { namespaceController } from './controllers/namespace';
+import { EndpointsController } from './controllers/endpoints';
+import { EndpointSliceController } from './controllers/endpoint-slice';
+import { KubeProxyController } from './controllers/kube-proxy';
+import { ServiceLoadBalancerController } from './controllers/service-load-balancer';
+import { createDataPlane } from './net/network';
+import { intToIp } from './net/ipv4';
+import type { ResolvedProfile, NodePlan } from './scenarios/aks-cluster';
+import type { Simulation } from './engine';
+
+export interface Components {
+  readonly images: readonly AppImage[];
+  /** Installs the data plane and registers every controller, before the bootstrap objects are created. */
+  start(sim: Simulation, plans: readonly NodePlan[]): void;
+  /** Powers a node's VM off or on. */
+  setNodePower(sim: Simulation, nodeName: string, on: boolean): CommandResult;
+}
+
+/** The components of a cluster with this profile. */
+export function wireControllers(profile: ResolvedProfile, rng: Rng): Components {
+  let kubelet: Kubelet | undefined;
+  return {
+    images: APP_IMAGES,
+    start(sim, plans) {
+      const { manager, runtime, store } = sim;
+      const plane = createDataPlane(runtime, store, rng.fork('network'), {
+        proxyMode: profile.proxyMode, clusterDNS: intToIp(profile.serviceCidr.base + 10),
+      });
+      kubelet = new Kubelet(runtime, simulatedImages, new VolumeData(), (key: ObjectKey) => manager.enqueue('kubelet', key), rng.fork('containers'));
+      const machines = new Map(plans.map((p) => [p.machine.name, p.machine]));
+      manager.add(new Scheduler(store, (node, pod) => {
+        const images = runtime.nodes.get(node)?.images;
+        return !!images && (pod.spec?.containers ?? []).every((c) => images.has(simulatedImages.normalize(c.image ?? '')));
+      }));
+      manager.add(kubelet);
+      manager.add(new NodeLifecycle(runtime, machines));
+      manager.add(deploymentController);
+      manager.add(replicaSetController);
+      manager.add(daemonSetController);
+      manager.add(garbageCollector);
+      manager.add(namespaceController);
+      manager.add(new EndpointsController());
+      manager.add(new EndpointSliceController());
+      manager.add(new KubeProxyController(plane.proxier));
+      manager.add(new ServiceLoadBalancerController({ delaySeconds: profile.loadBalancerDelaySeconds }));
+    },
+    setNodePower(sim, nodeName, on) {
+      const node = sim.runtime.nodes.get(nodeName);
+      if (!node || !kubelet) return { ok: false, error: `Error from server (NotFound): nodes "${nodeName}" not found` };
+      if (node.running === on) return { ok: true };
+      node.running = on;
+      if (on) {
+        node.stoppedAt = undefined;
+        const pods = sim.store.byIndex(PODS_BY_NODE_INDEX, nodeName).map((p) => objectKey('Pod', p.metadata.namespace, p.metadata.name));
+        kubelet.nodeStarted(node, pods);
+      } else {
+        node.stoppedAt = sim.now;
+        kubelet.nodeStopped(node);
+      }
+      sim.manager.enqueue('node-controller', objectKey('Node', undefined, nodeName));
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,213 @@
+// The page's side of the engine: owns the simulation worker, pumps frames once per animation frame while the
+// clock runs, sends terminal lines, and brings the cluster back after a crash from the last good run record.
+import { createContext } from 'svelte';
+import { createActor, fromPromise } from 'xstate';
+import { animationFrames, connectWorker, type FrameScheduler, type SimConnection } from './sim-connection';
+import type { Frame, InitOptions, RunRecord } from '../../sim/protocol';
+import { applyFrame, emptyView, type ClusterView } from './cluster-view';
+import {
+  appendCommand, applyJobFrame, emptyCommandLog, failCommand, settleCommand, type CommandLog,
+} from './command-log';
+import { errorMessage, phaseOf, playbackMachine, type PlaybackPhase, type PlaybackSnapshot } from '../features/playback/playback-machine';
+
+export interface SimClientOptions {
+  readonly init: InitOptions;
+  readonly connect?: () => SimConnection;
+  readonly frames?: FrameScheduler;
+}
+
+/** The most wall time one frame may cover, so a background tab does not jump ahead. */
+export const MAX_WALL_STEP_MS = 100;
+/** The clock speeds the page offers: virtual ms per wall ms. */
+export const SPEEDS = [1, 5, 25] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export class SimClient {
+  private readonly actor = createActor(playbackMachine.provide({
+    actors: { boot: fromPromise(() => this.boot()), restore: fromPromise(() => this.restore()) },
+  }));
+
+  /** The cluster as of the last frame; reassigned on every frame, never mutated. */
+  view = $state.raw<ClusterView>(emptyView());
+  /** The command box's transcript. */
+  commands = $state.raw<CommandLog>(emptyCommandLog());
+  playback = $state.raw<PlaybackSnapshot>(this.actor.getSnapshot());
+  speed = $state<Speed>(1);
+
+  readonly init: InitOptions;
+  private readonly connect: () => SimConnection;
+  private readonly frames: FrameScheduler;
+  private connection: SimConnection | undefined;
+  /** Bumped for each new worker, so answers from an abandoned one are ignored. */
+  private generation = 0;
+  private record: RunRecord | undefined;
+  private lastGoodTime = 0;
+  private frameHandle: number | undefined;
+  private inFlight = false;
+  private lastSentWallMs: number | undefined;
+
+  constructor(options: SimClientOptions) {
+    this.init = options.init;
+    this.connect = options.connect ?? connectWorker;
+    this.frames = options.frames ?? animationFrames;
+    this.actor.subscribe((snapshot) => {
+      this.playback = snapshot;
+      if (phaseOf(snapshot) === 'running') this.startLoop();
+      else this.stopLoop();
+    });
+  }
+
+  get phase(): PlaybackPhase {
+    return phaseOf(this.playback);
+  }
+
+  /** Why the cluster stopped, while crashed. */
+  get error(): string | undefined {
+    return this.playback.context.error;
+  }
+
+  /** The latest run record taken while the cluster was healthy (seed + commands). */
+  get lastRecord(): RunRecord | undefined {
+    return this.record;
+  }
+
+  /** Boots the worker and its cluster; the clock starts running once it is up. */
+  start(): void {
+    this.actor.start();
+  }
+
+  play(): void {
+    this.actor.send({ type: 'PLAYBACK.PLAY' });
+  }
+
+  pause(): void {
+    this.actor.send({ type: 'PLAYBACK.PAUSE' });
+  }
+
+  /** After a crash: a fresh worker replays the last good run record. */
+  restart(): void {
+    this.actor.send({ type: 'PLAYBACK.RESTART' });
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+  }
+
+  /** Runs a terminal line; its output lands in `commands`, now and in later frames. */
+  async dispatch(line: string): Promise<void> {
+    const { log, seq } = appendCommand(this.commands, line);
+    this.commands = log;
+    const conn = this.connection;
+    const gen = this.generation;
+    if (!conn || (this.phase !== 'running' && this.phase !== 'paused')) {
+      this.commands = failCommand(this.commands, seq, 'the cluster is not running');
+      return;
+    }
+    try {
+      const result = await conn.api.dispatch({ type: 'exec', line });
+      if (gen !== this.generation) return;
+      this.commands = settleCommand(this.commands, seq, result);
+      const record = await conn.api.exportRun();
+      if (gen === this.generation) this.record = record;
+    } catch (error) {
+      if (gen !== this.generation) return;
+      this.commands = failCommand(this.commands, seq, errorMessage(error));
+      this.crash(error);
+    }
+  }
+
+  /** Stops the clock and the worker. */
+  dispose(): void {
+    this.stopLoop();
+    this.actor.stop();
+    this.generation++;
+    this.connection?.close();
+    this.connection = undefined;
+  }
+
+  private crash(error: unknown): void {
+    this.actor.send({ type: 'CLUSTER.CRASHED', error: errorMessage(error) });
+  }
+
+  private open(): SimConnection {
+    this.connection?.close();
+    const gen = ++this.generation;
+    const conn = this.connect();
+    conn.onFailure((message) => {
+      if (gen === this.generation) this.crash(message);
+    });
+    this.connection = conn;
+    this.inFlight = false;
+    return conn;
+  }
+
+  /** Applies a frame; `quiet` drops its terminal output (a replay repeats output the page already shows). */
+  private accept(frame: Frame, quiet = false): void {
+    this.view = applyFrame(this.view, frame);
+    if (!quiet) this.commands = applyJobFrame(this.commands, frame);
+    this.lastGoodTime = frame.time;
+  }
+
+  private async boot(): Promise<void> {
+    const conn = this.open();
+    const gen = this.generation;
+    const frame = await conn.api.init(this.init);
+    if (gen !== this.generation) return;
+    this.accept(frame);
+    this.record = await conn.api.exportRun();
+  }
+
+  private async restore(): Promise<void> {
+    const conn = this.open();
+    const gen = this.generation;
+    const shownTime = this.lastGoodTime;
+    const first = this.record ? await conn.api.restore(this.record) : await conn.api.init(this.init);
+    if (gen !== this.generation) return;
+    this.accept(first, true);
+    // The record ends at the last command; run on to the last frame the page showed before the crash.
+    const behindMs = shownTime - first.time;
+    if (behindMs > 0) {
+      const caughtUp = await conn.api.advance(behindMs, first.rv);
+      if (gen === this.generation) this.accept(caughtUp, true);
+    }
+  }
+
+  private startLoop(): void {
+    if (this.frameHandle === undefined) this.frameHandle = this.frames.request(this.tick);
+  }
+
+  private stopLoop(): void {
+    if (this.frameHandle !== undefined) this.frames.cancel(this.frameHandle);
+    this.frameHandle = undefined;
+    this.lastSentWallMs = undefined;
+  }
+
+  private readonly tick = (wallMs: number): void => {
+    this.frameHandle = undefined;
+    if (this.phase !== 'running') return;
+    this.frameHandle = this.frames.request(this.tick);
+    // At most one request in flight: a slow worker drops frames instead of building a queue.
+    if (this.inFlight) return;
+    const wallDtMs = this.lastSentWallMs === undefined ? 0 : Math.min(MAX_WALL_STEP_MS, Math.max(0, wallMs - this.lastSentWallMs));
+    this.lastSentWallMs = wallMs;
+    void this.advance(wallDtMs * this.speed);
+  };
+
+  private async advance(ms: number): Promise<void> {
+    const conn = this.connection;
+    if (!conn) return;
+    const gen = this.generation;
+    this.inFlight = true;
+    try {
+      const frame = await conn.api.advance(ms, this.view.rv);
+      if (gen === this.generation) this.accept(frame);
+    } catch (error) {
+      if (gen === this.generation) this.crash(error);
+    } finally {
+      if (gen === this.generation) this.inFlight = false;
+    }
+  }
+}
+
+/** The page's one SimClient, shared with components through typed context. */
+export const [getSimClient, setSimClient] = createContext<SimClient>();

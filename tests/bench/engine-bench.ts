@@ -1,0 +1,154 @@
+// `npm run bench`: the engine headless at scale. Prints numbers and ratios; it asserts nothing.
+// Run with `node --expose-gc` (the npm script does) so heap figures are measured after a full collection.
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { createSimulation, type Simulation } from '../../sim/engine';
+import type { K8sObject } from '../../sim/model/types';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heapMb(): number {
+  gc?.();
+  return process.memoryUsage().heapUsed / 1_048_576;
+}
+
+let peakHeapMb = 0;
+function samplePeak(): void {
+  peakHeapMb = Math.max(peakHeapMb, process.memoryUsage().heapUsed / 1_048_576);
+}
+
+function deployment(i: number, replicas: number, image: string): K8sObject {
+  return {
+    apiVersion: 'apps/v1', kind: 'Deployment',
+    metadata: { name: `app-${i}`, namespace: 'default' },
+    spec: {
+      replicas, selector: { matchLabels: { app: `app-${i}` } },
+      template: { metadata: { labels: { app: `app-${i}` } }, spec: { containers: [{ name: 'web', image, ports: [{ containerPort: 80 }] }] } },
+    },
+  };
+}
+
+function service(i: number): K8sObject {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name: `app-${i}`, namespace: 'default' }, spec: { selector: { app: `app-${i}` }, ports: [{ port: 80 }] } };
+}
+
+function countReady(sim: Simulation, image: string): number {
+  let n = 0;
+  for (const p of sim.store.iterate('Pod', 'default')) {
+    const pod = p as { spec?: { containers?: { image?: string }[] }; status?: { conditions?: { type: string; status: string }[] }; metadata: { deletionTimestamp?: string } };
+    if (pod.metadata.deletionTimestamp || pod.spec?.containers?.[0]?.image !== image) continue;
+    if (pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) n++;
+  }
+  return n;
+}
+
+/** Advances in 1 s virtual steps until `done()` (or a virtual-time limit); returns wall ms and virtual ms. */
+function runUntil(sim: Simulation, done: () => boolean, limitMs: number): { wallMs: number; simMs: number; tasks: number } {
+  const t0 = performance.now();
+  const s0 = sim.now;
+  let tasks = 0;
+  const before = sim.afterTask;
+  sim.afterTask = () => { tasks++; };
+  while (!done() && sim.now - s0 < limitMs) { sim.advance(1_000, Number.POSITIVE_INFINITY); samplePeak(); }
+  sim.afterTask = before;
+  return { wallMs: performance.now() - t0, simMs: sim.now - s0, tasks };
+}
+
+function scale(nodes: number, deployments: number, replicas: number) {
+  const sim = createSimulation({ seed: 'bench', profile: { nodeCount: nodes, maxPodsPerNode: 250, nodeCpuMillis: 64_000, nodeMemoryBytes: 256 * 2 ** 30 } });
+  const api = sim.apiServer.as('bench');
+  const pods = deployments * replicas;
+  const t0 = performance.now();
+  for (let i = 0; i < deployments; i++) { api.create(deployment(i, replicas, 'nginx:1.27')); api.create(service(i)); }
+  const up = runUntil(sim, () => countReady(sim, 'nginx:1.27') >= pods, 600_000);
+  const upWall = performance.now() - t0;
+  const eventsAfterUp = sim.store.count('Event');
+  const t1 = performance.now();
+  for (let i = 0; i < deployments; i++) {
+    const d = sim.get('Deployment', 'default', `app-${i}`) as K8sObject & { spec: { template: { spec: { containers: { image: string }[] } } } };
+    const next = JSON.parse(JSON.stringify(d));
+    next.spec.template.spec.containers[0].image = 'nginx:1.28';
+    api.update(next);
+  }
+  const roll = runUntil(sim, () => countReady(sim, 'nginx:1.28') >= pods && sim.store.count('Pod', 'default') === pods, 1_800_000);
+  const rollWall = performance.now() - t1;
+  return { sim, pods, upWall, up, roll, rollWall, eventsAfterUp };
+}
+
+function routedRequestsPerSecond(sim: Simulation): { rps: number; ok: number; total: number } {
+  const client = [...sim.store.iterate('Pod', 'default')][0] as K8sObject;
+  const origin = { kind: 'pod' as const, podUid: client.metadata.uid! };
+  const svc = sim.get('Service', 'default', 'app-1') as K8sObject & { spec: { clusterIP: string } };
+  const net = sim.runtime.network;
+  const total = 1_000_000;
+  let ok = 0;
+  const t0 = performance.now();
+  for (let i = 0; i < total; i++) if (net.connect(origin, svc.spec.clusterIP, 80, { method: 'GET', path: '/' }).ok) ok++;
+  const ms = performance.now() - t0;
+  return { rps: Math.round(total / (ms / 1000)), ok, total };
+}
+
+function labRatio(): { ratio: number; wallMs: number; simMs: number } {
+  const sim = createSimulation({ seed: 'lab' });
+  const api = sim.apiServer.as('bench');
+  api.create(deployment(1, 2, 'nginx:1.27'));
+  api.create(service(1));
+  const t0 = performance.now();
+  sim.advance(3_600_000, Number.POSITIVE_INFINITY);
+  const wallMs = performance.now() - t0;
+  return { ratio: Math.round(3_600_000 / wallMs), wallMs, simMs: 3_600_000 };
+}
+
+function soak(days: number): { heapBeforeMb: number; heapAfterMb: number; wallMs: number; objects: number; events: number; tasks: number } {
+  const sim = createSimulation({ seed: 'soak' });
+  const api = sim.apiServer.as('bench');
+  api.create(deployment(1, 3, 'nginx:1.27'));
+  api.create(service(1));
+  sim.advance(600_000, Number.POSITIVE_INFINITY);
+  const heapBeforeMb = heapMb();
+  const t0 = performance.now();
+  let tasks = 0;
+  sim.afterTask = () => { tasks++; };
+  let tag = 27;
+  for (let t = 0; t < days * 86_400_000; t += 300_000) {
+    const pods = sim.store.list('Pod', 'default');
+    if (pods.length) api.delete('Pod', 'default', pods[0].metadata.name);
+    if ((t / 300_000) % 6 === 0) {
+      const d = JSON.parse(JSON.stringify(sim.get('Deployment', 'default', 'app-1')));
+      tag = tag === 27 ? 28 : 27;
+      d.spec.template.spec.containers[0].image = `nginx:1.${tag}`;
+      api.update(d);
+    }
+    sim.advance(300_000, Number.POSITIVE_INFINITY);
+  }
+  sim.afterTask = undefined;
+  const wallMs = performance.now() - t0;
+  return { heapBeforeMb, heapAfterMb: heapMb(), wallMs, objects: sim.store.size, events: sim.store.count('Event'), tasks };
+}
+
+const fmt = (n: number, d = 0): string => n.toFixed(d).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+function main(): void {
+  console.log(`kubesim engine benchmark — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'})`);
+  console.log('');
+  const small = scale(10, 100, 10);
+  const big = scale(100, 1_000, 10);
+  for (const r of [small, big]) {
+    const nodes = r.sim.store.count('Node');
+    console.log(`${fmt(r.pods)} pods on ${nodes} nodes (${fmt(r.pods / 10)} Deployments × 10, ${fmt(r.pods / 10)} Services):`);
+    console.log(`  all Ready:           ${fmt(r.upWall)} ms wall (${fmt(r.up.simMs / 1000)} s virtual, ${fmt(r.up.tasks)} tasks, ${fmt(r.up.tasks / (r.up.wallMs / 1000))} tasks/s)`);
+    console.log(`  full rolling update: ${fmt(r.rollWall)} ms wall (${fmt(r.roll.simMs / 1000)} s virtual, ${fmt(r.roll.tasks)} tasks)`);
+    console.log(`  Events stored after bring-up: ${fmt(r.eventsAfterUp)} (bounded)`);
+  }
+  console.log(`  growth 1k → 10k pods: bring-up ×${(big.upWall / small.upWall).toFixed(1)}, rolling update ×${(big.rollWall / small.rollWall).toFixed(1)} (linear would be ×10)`);
+  const rr = routedRequestsPerSecond(big.sim);
+  console.log(`routed requests through a Service (pod → ClusterIP → 10 endpoints): ${fmt(rr.rps)} req/s (${fmt(rr.ok)}/${fmt(rr.total)} answered)`);
+  console.log(`peak heap during the scale runs: ${fmt(peakHeapMb)} MB`);
+  const lab = labRatio();
+  console.log(`lab-sized cluster (3 nodes, 1 Deployment, 1 Service): 1 virtual hour in ${fmt(lab.wallMs)} ms wall → simulated:wall = ${fmt(lab.ratio)}:1`);
+  const s = soak(7);
+  console.log(`soak, 7 virtual days (a pod killed every 5 min, a rollout every 30 min): ${fmt(s.wallMs)} ms wall, ${fmt(s.tasks)} tasks`);
+  console.log(`  heap after gc: ${s.heapBeforeMb.toFixed(1)} MB before → ${s.heapAfterMb.toFixed(1)} MB after; ${s.objects} objects stored (${s.events} Events)`);
+}
+
+main();
