@@ -1,9 +1,9 @@
-// The headless runner: `npm run --silent sim -- [--seed N] [--json] [--max-wait S] SCRIPT` runs a file of shell
-// lines against a fresh simulation (`-` reads stdin) and prints a transcript, or one JSON object per line.
+// The headless runner: `npm run --silent sim -- [--seed N] [--json] [--nodes N] [--max-wait S] SCRIPT` runs a file
+// of shell lines against a fresh simulation (`-` reads stdin) and prints a transcript, or one JSON object per line.
 import { readFileSync } from 'node:fs';
 import { createSimulation } from '../engine';
+import { runLine } from './run-script';
 import { splitCommands } from '../shell/parse';
-import { HOME } from '../shell/vfs';
 
 interface Options { seed: string; json: boolean; script?: string; maxWaitMs: number; nodes?: number }
 
@@ -26,14 +26,17 @@ function parseArgs(argv: readonly string[]): Options {
   }
   if (!opts.script) usage('missing SCRIPT');
   if (!Number.isFinite(opts.maxWaitMs) || opts.maxWaitMs <= 0) usage('--max-wait needs a positive number of seconds');
+  if (opts.nodes !== undefined && !(Number.isInteger(opts.nodes) && opts.nodes >= 1 && opts.nodes <= 256)) usage('--nodes needs a whole number from 1 to 256');
   return opts;
 }
 
 function main(): void {
+  // A closed pipe (`… | head`) ends the run quietly, as command-line tools do.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); throw err; });
   const opts = parseArgs(process.argv.slice(2));
   let text: string;
   try {
-    text = opts.script === '-' ? readFileSync(0, 'utf8') : readFileSync(opts.script!, 'utf8');
+    text = readFileSync(opts.script === '-' ? 0 : opts.script!, 'utf8');
   } catch (err) {
     process.stderr.write(`cannot read ${opts.script}: ${(err as Error).message}\n`);
     process.exit(2);
@@ -42,20 +45,12 @@ function main(): void {
   const sim = createSimulation({ seed, profile: opts.nodes ? { nodeCount: opts.nodes } : undefined });
   for (const command of splitCommands(text)) {
     if (/^\s*#/.test(command)) continue;
-    const time = sim.now;
-    const prompt = `student@kubesim:${sim.shell.session().cwd.replace(HOME, '~')}$ `;
-    const result = sim.dispatch({ type: 'exec', line: command });
-    if (!result.ok) continue;
-    const jobId = result.jobId!;
-    let stdout = result.stdout ?? '', stderr = result.stderr ?? '', exitCode = result.exitCode;
-    if (!result.done) {
-      const job = sim.shell.job(jobId)!;
-      sim.runJob(jobId, opts.maxWaitMs);
-      stdout = job.stdout; stderr = job.stderr; exitCode = job.exitCode ?? 130;
+    const r = runLine(sim, command, opts.maxWaitMs);
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify({ command: r.command, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, time: r.time })}\n`);
+    } else {
+      process.stdout.write(`${r.prompt}${r.command}\n${r.stdout}${r.stderr}`);
     }
-    sim.shell.drain();
-    if (opts.json) process.stdout.write(`${JSON.stringify({ command, stdout, stderr, exitCode, time })}\n`);
-    else process.stdout.write(`${prompt}${command}\n${stdout}${stderr}`);
   }
 }
 

@@ -1,20 +1,11 @@
 // The `kubectl` program: dispatches a verb to its implementation, with kubectl's wording for unknown commands.
-import type { Program, ProgramContext, Wait } from '../shell/program';
-import { kubectlGet } from './get';
-import { kubectlApply } from './apply';
-import { kubectlDelete } from './delete';
+import type { Program } from '../shell/program';
+import type { Verb } from './verb';
+import { READ_VERBS } from './verbs/read';
+import { WRITE_VERBS } from './verbs/write';
+import { RUNTIME_VERBS } from './verbs/runtime';
 
-type Verb = (ctx: ProgramContext, args: readonly string[]) => Generator<Wait, number, void>;
-
-const VERBS: Record<string, Verb> = {
-  get: kubectlGet,
-  apply: kubectlApply,
-  delete: kubectlDelete,
-  version: function* (ctx) {
-    ctx.out('Client Version: v1.34.1\nKustomize Version: v5.7.1\nServer Version: v1.34.1\n');
-    return 0;
-  },
-};
+const VERBS: Readonly<Record<string, Verb>> = { ...READ_VERBS, ...WRITE_VERBS, ...RUNTIME_VERBS };
 
 const USAGE = `kubectl controls the Kubernetes cluster manager.
 

@@ -112,8 +112,12 @@ describe('the first page', () => {
     const pods = await tableRows(page, 'pods');
     expect(pods.some((row) => row.startsWith('kube-system\tcoredns-'))).toBe(true);
 
-    await page.locator('#command-line').fill('kubectl get pods -A');
-    await page.locator('#command-line').press('Enter');
+    // Arrow-up walks back through earlier lines: twice brings back `kubectl get nodes`.
+    await input.press('ArrowUp');
+    await input.press('ArrowUp');
+    expect(await input.inputValue()).toBe('kubectl get nodes');
+    await input.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="command-output"] .entry').count()).toBe(3);
     await page.locator('[data-testid="command-output"] .entry').last().locator('.exit').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: `${RESULTS}/first-page.png` });
 

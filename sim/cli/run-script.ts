@@ -1,0 +1,42 @@
+// Runs a script of shell lines against a simulation, one command at a time, as the headless runner does:
+// virtual time moves only while a command waits (`sleep`, `rollout status`, `delete` waiting for the pod).
+import type { Simulation } from '../engine';
+import { splitCommands } from '../shell/parse';
+
+export interface LineResult {
+  readonly command: string;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+  /** Virtual ms when the line started. */
+  readonly time: number;
+  /** The prompt shown before the line (`student@kubesim:~$ `). */
+  readonly prompt: string;
+}
+
+/** Runs every command of `script`; a command still running after `maxWaitMs` of virtual time is interrupted (130). */
+export function runScript(sim: Simulation, script: string, maxWaitMs = 600_000): LineResult[] {
+  const results: LineResult[] = [];
+  for (const command of splitCommands(script)) {
+    if (/^\s*#/.test(command)) continue;
+    results.push(runLine(sim, command, maxWaitMs));
+  }
+  return results;
+}
+
+/** Runs one complete command. */
+export function runLine(sim: Simulation, command: string, maxWaitMs = 600_000): LineResult {
+  const time = sim.now;
+  const cwd = sim.shell.session().cwd.replace(/^\/home\/student/, '~');
+  const prompt = `student@kubesim:${cwd}$ `;
+  const result = sim.dispatch({ type: 'exec', line: command });
+  if (!result.ok) return { command, stdout: '', stderr: `${result.error}\n`, exitCode: 1, time, prompt };
+  let stdout = result.stdout ?? '', stderr = result.stderr ?? '', exitCode = result.exitCode ?? 0;
+  if (!result.done) {
+    const job = sim.shell.job(result.jobId!)!;
+    sim.runJob(job.id, maxWaitMs);
+    stdout = job.stdout; stderr = job.stderr; exitCode = job.exitCode ?? 130;
+  }
+  sim.shell.drain();
+  return { command, stdout, stderr, exitCode, time, prompt };
+}
