@@ -152,9 +152,14 @@ export function stuckRecheckAfterMs(d: D, s: Status, nowEpochMs: number): number
   const current = getCondition(d.status, 'Progressing');
   if (deadline === undefined || !current) return undefined;
   if (deploymentComplete(d, s) || current.reason === TIMED_OUT_REASON) return undefined;
+  // A Deployment that once completed (NewReplicaSetAvailable) never times out (DeploymentTimedOut), so there is
+  // no deadline to watch until a new rollout starts.
+  if (current.reason === 'NewReplicaSetAvailable') return undefined;
   const after = parseTimestamp(current.lastUpdateTime ?? '') + deadline * 1000 - nowEpochMs;
-  // SIMPLIFIED: under a second the real controller requeues through its rate limiter; here it rechecks just past the deadline.
-  return after < 1000 ? Math.max(after + 1, 1) : after + 1000;
+  // SIMPLIFIED: under a second the real controller requeues through its rate limiter; here it rechecks just past
+  // the deadline once (a deadline already passed is recorded by the status sync itself).
+  if (after < 0) return undefined;
+  return after < 1000 ? after + 1 : after + 1000;
 }
 
 /** checkPausedConditions' decision: the Progressing condition to record on pause or resume, if any. Pure. */

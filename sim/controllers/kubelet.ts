@@ -23,7 +23,19 @@ interface PodState {
   readonly uid: string;
   sandboxAt?: number;
   readonly timers: Map<string, ContainerTimers>;
+  /** While terminating: when each container gets SIGTERM (after its preStop hook) and when it exits. */
+  sigtermAt?: Map<string, number>;
   stopAt?: Map<string, number>;
+}
+
+/** How long a container's preStop hook runs: `sleep N` (exec or the sleep action) counts N s; others are instant. Pure. */
+export function preStopMs(spec: DeepReadonly<Container>): number {
+  const hook = spec.lifecycle?.preStop;
+  if (!hook) return 0;
+  if (hook.sleep) return Math.max(0, hook.sleep.seconds) * 1000;
+  const command = (hook.exec?.command ?? []).join(' ');
+  const m = /(?:^|\s|;|&&)sleep\s+(\d+(?:\.\d+)?)/.exec(command);
+  return m ? Math.round(Number(m[1]) * 1000) : 0;
 }
 
 function newRecord(spec: DeepReadonly<Container>): ContainerRecord {
@@ -199,19 +211,27 @@ export class Kubelet implements Controller {
     const sandbox = this.runtime.sandboxByUid(state.uid);
     const deadline = parseTimestamp(pod.metadata.deletionTimestamp!) - (ctx.nowEpochMs - ctx.now);
     if (sandbox) {
-      if (!state.stopAt) {
+      // killContainer: the preStop hook runs first, then SIGTERM, then SIGKILL when the grace period ends.
+      if (!state.sigtermAt) {
+        state.sigtermAt = new Map();
         state.stopAt = new Map();
         for (const rec of sandbox.containers.values()) {
           if (rec.state !== 'running') continue;
           ctx.recordEvent(pod, 'Normal', 'Killing', `Stopping container ${rec.name}`, { host: node.name, fieldPath: `spec.containers{${rec.name}}` });
-          const drain = rec.app?.terminate?.() ?? ctx.rng.jitter(KUBELET_TIMINGS.defaultShutdown.ms, KUBELET_TIMINGS.defaultShutdown.jitterMs);
-          state.stopAt.set(rec.name, Math.min(ctx.now + drain, deadline));
+          const spec = pod.spec?.containers.find((c) => c.name === rec.name);
+          state.sigtermAt.set(rec.name, Math.min(ctx.now + (spec ? preStopMs(spec) : 0), deadline));
         }
       }
       let next = Infinity;
       for (const rec of sandbox.containers.values()) {
         if (rec.state !== 'running') continue;
-        const at = state.stopAt.get(rec.name) ?? ctx.now;
+        const sigterm = state.sigtermAt.get(rec.name) ?? ctx.now;
+        if (!state.stopAt!.has(rec.name)) {
+          if (sigterm > ctx.now) { next = Math.min(next, sigterm); continue; }
+          const drain = rec.app?.terminate?.() ?? ctx.rng.jitter(KUBELET_TIMINGS.defaultShutdown.ms, KUBELET_TIMINGS.defaultShutdown.jitterMs);
+          state.stopAt!.set(rec.name, Math.min(ctx.now + drain, deadline));
+        }
+        const at = state.stopAt!.get(rec.name)!;
         if (at <= ctx.now) this.stopProcess(rec, at < deadline ? 0 : 137, at < deadline ? 'Completed' : 'Error', ctx.nowEpochMs);
         else next = Math.min(next, at);
       }

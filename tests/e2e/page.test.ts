@@ -12,6 +12,18 @@ const DIST = resolve('dist');
 const RESULTS = resolve('test-results');
 const NODE_NAME = /^aks-nodepool1-\d{8}-vmss00000\d$/;
 
+const WEB_DEPLOYMENT = {
+  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
+  spec: {
+    replicas: 2, selector: { matchLabels: { app: 'web' } },
+    template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] } },
+  },
+};
+const WEB_SERVICE = {
+  apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' },
+  spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 80 }] },
+};
+
 let server: StaticServer;
 let browser: Browser;
 
@@ -123,6 +135,41 @@ describe('the first page', () => {
 
     expect(problems).toEqual([]);
     expect(server.missing).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the pods of a Deployment and a LoadBalancer Service as they come up', async () => {
+    const { page, problems } = await openPage(`${server.url}?seed=1`);
+    await waitForReadyNodes(page, 3);
+    await page.getByRole('button', { name: '25×', exact: true }).click();
+    const input = page.locator('#command-line');
+    const run = async (line: string): Promise<string> => {
+      await input.fill(line);
+      await input.press('Enter');
+      const entry = page.locator('[data-testid="command-output"] .entry').last();
+      await entry.locator('.exit').filter({ hasText: /^exit \d+$/ }).waitFor({ timeout: 15_000 });
+      return entry.innerText();
+    };
+    expect(await run(`echo '${JSON.stringify(WEB_DEPLOYMENT)}' | kubectl apply -f -`)).toMatch(/deployment\.apps\/web created\s+exit 0$/);
+    expect(await run(`echo '${JSON.stringify(WEB_SERVICE)}' | kubectl apply -f -`)).toMatch(/service\/web created\s+exit 0$/);
+    // A command that waits: its output and exit code arrive in later frames.
+    expect(await run('sleep 2 && echo slept')).toMatch(/slept\s+exit 0$/);
+
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="pods"] tbody tr')].map((r) => r.textContent ?? '');
+      return rows.length === 2 && rows.every((r) => r.startsWith('web-') && r.includes('1/1') && r.includes('Running'));
+    }, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="services"] tbody tr')]
+      .some((r) => /^web\s*LoadBalancer/.test(r.textContent ?? '') && /\d+\.\d+\.\d+\.\d+\s*80:3\d{4}\/TCP$/.test(r.textContent ?? '')),
+    undefined, { timeout: 20_000 });
+    const web = (await tableRows(page, 'services')).find((row) => row.startsWith('web\t'))!.split('\t');
+    expect(web[1]).toBe('LoadBalancer');
+    expect(web[2]).toMatch(/^10\.0\.\d+\.\d+$/);
+    expect(web[3]).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const pods = await tableRows(page, 'pods');
+    for (const row of pods) expect(row).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}\t1\/1\tRunning\taks-nodepool1-\d{8}-vmss00000\d\t10\.244\.\d+\.\d+$/);
+    await page.screenshot({ path: `${RESULTS}/first-page-workload.png` });
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { K8sObject } from '../../sim/model/types';
 import { createHarness } from '../helpers/harness';
 
 describe('apiserver write path', () => {
   it('stamps identity and bumps resourceVersion on every write', () => {
     const h = createHarness();
-    const cm = h.mustCreate({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { a: '1' } });
+    const cm = h.mustCreate({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' } as K8sObject['metadata'], data: { a: '1' } });
     expect(cm.metadata.namespace).toBe('default');
     expect(cm.metadata.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(cm.metadata.creationTimestamp).toBe('2026-01-01T09:00:00Z');
@@ -25,7 +26,7 @@ describe('apiserver write path', () => {
 
   it('skips a no-op update without a new resourceVersion', () => {
     const h = createHarness();
-    const cm = h.mustCreate({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { a: '1' } });
+    const cm = h.mustCreate({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' } as K8sObject['metadata'], data: { a: '1' } });
     const before = h.store.resourceVersion;
     h.api.update({ ...cm });
     expect(h.store.resourceVersion).toBe(before);

@@ -74,7 +74,8 @@ export function sliceEndpointsCell(slice: Any): string {
 /** Node STATUS: Ready/NotReady/Unknown plus `,SchedulingDisabled` when cordoned. Pure. */
 export function nodeStatus(node: Any): string {
   const ready = ((node.status?.conditions ?? []) as Any[]).find((c) => c.type === 'Ready');
-  const parts = [ready ? (ready.status === 'True' ? 'Ready' : ready.status === 'False' ? 'NotReady' : 'Unknown') : 'Unknown'];
+  // printNode: a Ready condition that is not True (False or Unknown) prints as NotReady; no condition is Unknown.
+  const parts = [ready ? (ready.status === 'True' ? 'Ready' : 'NotReady') : 'Unknown'];
   if (node.spec?.unschedulable) parts.push('SchedulingDisabled');
   return parts.join(',');
 }
