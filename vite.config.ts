@@ -18,6 +18,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'fuzz', environment: 'node', include: ['tests/fuzz/**/*.test.ts'], testTimeout: 600_000 },
+      },
+      {
+        extends: true,
         test: {
           name: 'e2e', environment: 'node', include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000, hookTimeout: 60_000, fileParallelism: false,

@@ -61,7 +61,7 @@ export class Simulation {
     this.runtime = new ClusterRuntime(this.clock, this.agenda, this.components.images);
     this.manager = new ControllerManager({ store: this.store, api: this.apiServer, clock: this.clock, agenda: this.agenda, rng: this.rng, events: this.events, runtime: this.runtime });
     const host: ShellHost = {
-      store: this.store, api: this.apiServer.as('kubectl'), runtime: this.runtime,
+      store: this.store, api: this.apiServer.as('kubectl', { fieldValidation: 'Strict' }), runtime: this.runtime,
       now: () => this.clock.now, nowEpochMs: () => this.clock.nowEpochMs,
     };
     this.shell = new Shell(host, this.agenda, this.clock, PROGRAMS);

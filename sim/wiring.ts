@@ -9,6 +9,7 @@ import { APP_IMAGES, simulatedImages } from './apps/registry';
 import { Scheduler } from './controllers/scheduler';
 import { Kubelet } from './controllers/kubelet';
 import { VolumeData } from './controllers/kubelet-volumes';
+import { memoizedImages } from './controllers/kubelet-images';
 import { NodeLifecycle, PODS_BY_NODE_INDEX } from './controllers/node-lifecycle';
 import { replicaSetController } from './controllers/replica-set';
 import { deploymentController } from './controllers/deployment';
@@ -42,11 +43,12 @@ export function wireControllers(profile: ResolvedProfile, rng: Rng): Components 
       const plane = createDataPlane(runtime, store, rng.fork('network'), {
         proxyMode: profile.proxyMode, clusterDNS: intToIp(profile.serviceCidr.base + 10),
       });
-      kubelet = new Kubelet(runtime, simulatedImages, new VolumeData(), (key: ObjectKey) => manager.enqueue('kubelet', key), rng.fork('containers'));
+      const images = memoizedImages(simulatedImages);
+      kubelet = new Kubelet(runtime, images, new VolumeData(), (key: ObjectKey) => manager.enqueue('kubelet', key), rng.fork('containers'));
       const machines = new Map(plans.map((p) => [p.machine.name, p.machine]));
       manager.add(new Scheduler(store, (node, pod) => {
-        const images = runtime.nodes.get(node)?.images;
-        return !!images && (pod.spec?.containers ?? []).every((c) => images.has(simulatedImages.normalize(c.image ?? '')));
+        const cached = runtime.nodes.get(node)?.images;
+        return !!cached && (pod.spec?.containers ?? []).every((c) => cached.has(images.normalize(c.image ?? '')));
       }));
       manager.add(kubelet);
       manager.add(new NodeLifecycle(runtime, machines));

@@ -2,18 +2,39 @@
 // $((1+2))), control flow and exit statuses. Time passes only where a command yields a delay (sleep, a network
 // wait); the driver in busybox.ts turns each yielded delay into a virtual-time timer.
 import type { ConnectResult, HttpRequest } from '../net/types';
+import type { RecordType } from '../net/dns';
+import type { Resolution } from '../net/resolver';
 import type { Command, Pipeline, Script, Word } from './shell-script';
 import { parseScript } from './shell-script';
 import { basename } from './process-args';
 
-/** What a script can reach: its output, the clock, the network. */
+/**
+ * What a script can reach: its output, the clock, the network. The optional members are what an interactive
+ * session (`kubectl exec`, the student's own machine) adds; a container's own process runs without them.
+ */
 export interface ShellIO {
   out(line: string): void;
   err(line: string): void;
   nowEpochMs(): number;
   readonly hostname: string;
   readonly podIP: string;
-  connect(host: string, port: number, request?: HttpRequest): ConnectResult;
+  /** Opens a connection; `timeoutMs` is the client's own limit (the network's default when absent). */
+  connect(host: string, port: number, request?: HttpRequest, timeoutMs?: number): ConnectResult;
+  /** Writes text exactly as given (a response body that may not end with a newline). */
+  write?(text: string): void;
+  /** Asks the resolver (`search` false: the name as given); without it lookups ride on `connect`. */
+  lookup?(name: string, qtype: RecordType, search: boolean): Resolution;
+  /** Whether an address answers ICMP echo from here. */
+  pingable?(ip: string): boolean;
+  /** A file's text, or undefined when it does not exist; a directory's entries come from `listDir`. */
+  readFile?(path: string): string | undefined;
+  listDir?(path: string): string[] | undefined;
+  /** Writes a file (curl -o, wget); false when it cannot be written. */
+  writeFile?(path: string, text: string): boolean;
+  /** Which tool builds print: busybox applets (the default) or GNU coreutils, bind and iputils. */
+  readonly flavour?: 'busybox' | 'gnu';
+  /** The text on the first command's standard input (`kubectl exec -i`, a pipe). */
+  readonly stdin?: string;
 }
 
 /** A run of a script: yields delays in virtual ms (Infinity: wait forever) and returns the exit status. */
@@ -188,8 +209,28 @@ function* runCommand(cmd: Command, sh: ShellState): ShellRun {
   }
 }
 
+/**
+ * Runs a pipeline; each stage reads what the one before wrote (as stdin). SIMPLIFIED: stages run one after
+ * another rather than concurrently, in subshells that share the parent's variables.
+ */
 function* runPipeline(p: Pipeline, sh: ShellState): ShellRun {
-  const status = yield* runCommand(p.commands[0], sh);
+  let status: number;
+  if (p.commands.length === 1) status = yield* runCommand(p.commands[0], sh);
+  else {
+    let input = sh.io.stdin;
+    status = 0;
+    for (let k = 0; k < p.commands.length; k++) {
+      let captured = '';
+      const last = k === p.commands.length - 1;
+      const io: ShellIO = last ? { ...sh.io, stdin: input }
+        : { ...sh.io, stdin: input, out: (line) => { captured += `${line}\n`; }, write: (text) => { captured += text; } };
+      const stage = new ShellState(io, sh.vars, sh.positional, sh.builtins);
+      stage.commandsSinceWait = sh.commandsSinceWait;
+      status = yield* runCommand(p.commands[k], stage);
+      sh.commandsSinceWait = stage.commandsSinceWait;
+      input = captured;
+    }
+  }
   return p.bang ? (status === 0 ? 1 : 0) : status;
 }
 

@@ -16,7 +16,7 @@ export interface AndOr {
   readonly rest: readonly { op: '&&' | '||'; pipeline: Pipeline }[];
 }
 
-/** SIMPLIFIED: a pipeline runs its first command only; later stages are parsed and ignored. */
+/** Commands joined by `|` (shell-run.ts runs them in turn, each reading the output of the one before). */
 export interface Pipeline {
   readonly bang: boolean;
   readonly commands: readonly Command[];

@@ -74,10 +74,31 @@ function basenameIs(path: string, name: string): boolean {
 
 function cat(argv: readonly string[], sh: ShellState): ShellRun {
   const files = argv.slice(1).filter((a) => !a.startsWith('-'));
-  if (files.length === 0 || files.includes('/dev/null')) return done(0);
-  // SIMPLIFIED: the container has no file system; only /dev/null exists.
-  for (const f of files) sh.io.err(`cat: can't open '${f}': No such file or directory`);
-  return done(1);
+  if (files.length === 0 && sh.io.stdin) { writeText(sh, sh.io.stdin); return done(0); }
+  if (!sh.io.readFile) {
+    if (files.length === 0 || files.includes('/dev/null')) return done(0);
+    // SIMPLIFIED: a container's own process sees no file system; only /dev/null exists.
+    for (const f of files) sh.io.err(`cat: can't open '${f}': No such file or directory`);
+    return done(1);
+  }
+  let status = 0;
+  const gnu = sh.io.flavour === 'gnu';
+  for (const f of files) {
+    const text = f === '/dev/null' ? '' : sh.io.readFile(f);
+    if (text !== undefined) { writeText(sh, text); continue; }
+    const isDir = sh.io.listDir?.(f) !== undefined;
+    sh.io.err(gnu ? `cat: ${f}: ${isDir ? 'Is a directory' : 'No such file or directory'}` : isDir ? 'cat: read error: Is a directory' : `cat: can't open '${f}': No such file or directory`);
+    status = 1;
+  }
+  return done(status);
+}
+
+/** Prints text exactly when the session can (a terminal), else line by line (a container's log). */
+function writeText(sh: ShellState, text: string): void {
+  if (sh.io.write) { sh.io.write(text); return; }
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) sh.io.out(line);
 }
 
 function* tail(argv: readonly string[], sh: ShellState): ShellRun {

@@ -9,7 +9,8 @@ import { objectKey } from '../model/keys';
 import { isPodReady, isPodTerminal } from '../model/pod';
 import { parseTimestamp } from '../model/time';
 import { clone } from '../core/api';
-import { podTemplateHash, stableStringify } from '../core/names';
+import { podTemplateHash } from '../core/names';
+import { deepEqual } from '../core/equal';
 import type { Controller, ReconcileContext, ReconcileResult } from '../core/controller';
 import {
   claimObjects, controllerKeysOf, isNamespaceTerminatingError, podFromTemplate, runSlowStart, selectingKeys, selectorRequirements,
@@ -253,7 +254,7 @@ function syncDaemonSet(key: ObjectKey, ctx: ReconcileContext): ReconcileResult {
 
   // Counts reflect the pods as listed at the start of this sync, as the informer cache would.
   const status = daemonSetStatus(ds, nodes, nodeToPods, hash, ctx.nowEpochMs);
-  if (stableStringify(status) !== stableStringify(ds.status)) ctx.api.updateStatus(ds, status, ds.metadata.uid);
+  if (!deepEqual(status, ds.status)) ctx.api.updateStatus(ds, status, ds.metadata.uid);
   const minReady = ds.spec?.minReadySeconds ?? 0;
   return minReady > 0 && status.numberReady !== (status.numberAvailable ?? 0) ? { requeueAfterMs: minReady * 1000 } : undefined;
 }

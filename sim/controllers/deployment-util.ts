@@ -3,7 +3,7 @@
 import type { DeepReadonly, Deployment, LabelSelector, PodTemplateSpec, ReplicaSet } from '../model/types';
 import { parseTimestamp } from '../model/time';
 import { clone } from '../core/api';
-import { stableStringify } from '../core/names';
+import { deepEqual } from '../core/equal';
 
 /** A Deployment or ReplicaSet as the pure functions read it. */
 export type D = DeepReadonly<Deployment> & { readonly metadata: { readonly name: string } };
@@ -178,7 +178,7 @@ export function equalIgnoreHash(a: DeepReadonly<PodTemplateSpec> | undefined, b:
     if (copy.metadata?.labels) delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
     return normalized(copy);
   };
-  return stableStringify(strip(a)) === stableStringify(strip(b));
+  return deepEqual(strip(a), strip(b));
 }
 
 function creationMs(rs: RS): number {

@@ -6,7 +6,8 @@ import type { DeepReadonly, Deployment, K8sObject, ObjectKey, ReplicaSet } from 
 import { objectKey } from '../model/keys';
 import { controllerOf } from '../model/pod';
 import { clone } from '../core/api';
-import { podTemplateHash, stableStringify } from '../core/names';
+import { podTemplateHash } from '../core/names';
+import { deepEqual } from '../core/equal';
 import { Retryable, type Controller, type ReconcileContext, type ReconcileResult } from '../core/controller';
 import { claimObjects, controllerKeysOf, isNamespaceTerminatingError, selectingKeys, selectorRequirements } from './replica-set';
 import {
@@ -40,10 +41,11 @@ export class DeploymentSync {
     const { ctx, d } = this;
     const current = ctx.store.get(objectKey('Deployment', d.metadata.namespace, d.metadata.name)) as StoredD | undefined;
     if (!current || current.metadata.uid !== d.metadata.uid) return;
-    if (stableStringify(current.metadata.annotations ?? {}) !== stableStringify(d.metadata.annotations ?? {})) {
-      ctx.api.update({ ...clone(current), metadata: { ...clone(current.metadata), annotations: clone(d.metadata.annotations) } } as K8sObject);
+    // UpdateStatus carries the revision annotations with the status, as the Deployment status strategy allows.
+    const annotations = deepEqual(current.metadata.annotations ?? {}, d.metadata.annotations ?? {}) ? undefined : clone(d.metadata.annotations ?? {});
+    if (annotations || !deepEqual(current.status ?? {}, d.status ?? {})) {
+      ctx.api.updateStatus(current as K8sObject, clone(d.status), d.metadata.uid, annotations);
     }
-    if (stableStringify(current.status ?? {}) !== stableStringify(d.status ?? {})) ctx.api.updateStatus(current as K8sObject, clone(d.status), d.metadata.uid);
   }
 
   /** getReplicaSetsForDeployment: the ReplicaSets this Deployment controls, adopting and releasing by selector. */
@@ -171,7 +173,7 @@ export class DeploymentSync {
   /** syncDeploymentStatus: calculateStatus, written when it changed. */
   syncDeploymentStatus(allRSs: readonly (SyncedRS | undefined)[], newRS: SyncedRS | undefined): void {
     const status = calculateStatus(allRSs, newRS, this.d, this.ctx.nowEpochMs);
-    if (stableStringify(status) === stableStringify(this.d.status)) return;
+    if (deepEqual(status, this.d.status)) return;
     this.d.status = status;
     this.updateStatus();
   }
@@ -179,7 +181,7 @@ export class DeploymentSync {
   /** syncRolloutStatus: status with progress conditions; requeues to check the progress deadline. */
   syncRolloutStatus(allRSs: readonly (SyncedRS | undefined)[], newRS: SyncedRS | undefined): ReconcileResult {
     const status = rolloutStatus(this.d, allRSs, newRS, this.ctx.nowEpochMs);
-    if (stableStringify(status) !== stableStringify(this.d.status)) {
+    if (!deepEqual(status, this.d.status)) {
       this.d.status = status;
       this.updateStatus();
       return;

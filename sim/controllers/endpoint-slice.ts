@@ -15,7 +15,7 @@ import {
   byAddress, endpointIdentity, endpointPortsFor, MANAGED_BY_LABEL, newSlice, ownedBy, podToEndpoint, portMapKey,
   sameEndpoint, SERVICE_NAME_LABEL, SLICE_CONTROLLER_NAME, sliceLabels, type Slice,
 } from '../net/endpoint-slice-model';
-import { stableStringify } from '../core/names';
+import { deepEqual } from '../core/equal';
 
 type Svc = DeepReadonly<Stored<Service>>;
 
@@ -91,7 +91,7 @@ function planPortGroup(service: Svc, existing: readonly Slice[], desired: Map<st
       if (!sameEndpoint(got, ep)) changed = true;
       desired.delete(id);
     }
-    const labelsChanged = stableStringify(slice.metadata.labels ?? {}) !== stableStringify(labels);
+    const labelsChanged = !deepEqual(slice.metadata.labels ?? {}, labels);
     if (changed || kept.length !== (slice.endpoints ?? []).length) {
       if (kept.length === 0) { toDelete.push(slice.metadata.name); continue; }
       byName.set(slice.metadata.name, withEndpoints(slice, kept, labels));
@@ -135,8 +135,8 @@ function withEndpoints(slice: Slice, endpoints: Endpoint[], labels: Record<strin
 function isPlaceholderFor(slice: Slice, placeholder: Slice): boolean {
   return (slice.endpoints ?? []).length === 0 && (slice.ports ?? []).length === 0
     && slice.metadata.namespace === placeholder.metadata.namespace
-    && stableStringify(slice.metadata.labels ?? {}) === stableStringify(placeholder.metadata.labels)
-    && stableStringify(slice.metadata.ownerReferences ?? []) === stableStringify(placeholder.metadata.ownerReferences);
+    && deepEqual(slice.metadata.labels ?? {}, placeholder.metadata.labels)
+    && deepEqual(slice.metadata.ownerReferences ?? [], placeholder.metadata.ownerReferences);
 }
 
 /** Reconciles a Service's EndpointSlices. */

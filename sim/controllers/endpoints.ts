@@ -7,7 +7,7 @@ import { objectKey, parseKey } from '../model/keys';
 import { requirementsOfMap } from '../model/labels';
 import { isPodReady } from '../model/pod';
 import type { Controller, ReconcileContext, Watch } from '../core/controller';
-import { stableStringify } from '../core/names';
+import { deepEqual } from '../core/equal';
 import {
   compareStrings, findPort, hasSelector, isServiceIPSet, podIPv4, servicePorts, serviceType, shouldPodBeInEndpoints,
   shouldSetHostname,
@@ -115,8 +115,8 @@ export class EndpointsController implements Controller {
     const subsets = endpointsFor(service, pods);
     const labels = endpointsLabels(service);
     const current = ctx.store.get(epKey) as (K8sObject & DeepReadonly<Endpoints>) | undefined;
-    if (current && stableStringify(current.subsets ?? []) === stableStringify(subsets)
-      && stableStringify(current.metadata.labels ?? {}) === stableStringify(labels)) return;
+    if (current && deepEqual(current.subsets ?? [], subsets)
+      && deepEqual(current.metadata.labels ?? {}, labels)) return;
     const annotations: Record<string, string> = { ...(current?.metadata.annotations ?? {}) };
     if (triggerTime !== undefined) annotations[LAST_CHANGE_TRIGGER_TIME] = formatTriggerTime(triggerTime);
     else delete annotations[LAST_CHANGE_TRIGGER_TIME];

@@ -8,7 +8,7 @@ import type { DeepReadonly, K8sObject, Kind, ObjectKey, OwnerReference } from '.
 import { keyOf } from '../model/keys';
 import { RESOURCES } from '../model/resources';
 import { clone } from '../core/api';
-import { stableStringify } from '../core/names';
+import { deepEqual } from '../core/equal';
 import type { Change, ObjectStore } from '../core/store';
 import type { Controller, ReconcileContext } from '../core/controller';
 
@@ -108,7 +108,7 @@ function processDeletingDependents(ctx: ReconcileContext, owner: K8sObject): voi
 export function gcKeysFor(change: Change, store: ObjectStore): ObjectKey[] {
   const keys = new Set<ObjectKey>();
   const obj = change.object;
-  const refsChanged = stableStringify(obj.metadata.ownerReferences ?? []) !== stableStringify(change.previous?.metadata.ownerReferences ?? []);
+  const refsChanged = !deepEqual(obj.metadata.ownerReferences ?? [], change.previous?.metadata.ownerReferences ?? []);
   const dependentsNeedLook = change.type === 'DELETED' || (isDeletingDependents(obj) && !(change.previous && isDeletingDependents(change.previous)));
   if (change.type !== 'DELETED' && ((obj.metadata.ownerReferences?.length && (change.type === 'ADDED' || refsChanged)) || isDeletingDependents(obj))) {
     keys.add(change.key);

@@ -5,7 +5,7 @@ import type { ObjectStore } from '../core/store';
 import { objectKey } from '../model/keys';
 import { decodeBase64, utf8Text } from '../registry/base64';
 
-export type EnvResult = { ok: true; env: Record<string, string> } | { ok: false; message: string };
+export type EnvResult = { ok: true; env: Readonly<Record<string, string>> } | { ok: false; message: string };
 
 /** Secret data as text (empty when it is not valid base64). Pure. */
 export function secretText(value: string): string {
@@ -71,14 +71,12 @@ function fieldRefValue(pod: DeepReadonly<Pod>, path: string, podIP: string, host
  * The environment a container starts with, or the CreateContainerConfigError message when a referenced
  * ConfigMap/Secret or key is missing. Reads the store; otherwise pure.
  */
-export function containerEnv(store: ObjectStore, pod: DeepReadonly<Pod>, container: DeepReadonly<Container>, podIP: string, hostIP: string): EnvResult {
+export function containerEnv(store: ObjectStore, pod: DeepReadonly<Pod>, container: DeepReadonly<Container>, podIP: string, hostIP: string,
+  links?: ServiceLinks): EnvResult {
   const ns = pod.metadata?.namespace ?? 'default';
   const env: Record<string, string> = {};
-  if (pod.spec?.enableServiceLinks !== false) {
-    for (const svc of store.list<DeepReadonly<Service> & K8sObject>('Service', ns)) Object.assign(env, serviceLinkEnv(svc));
-  }
-  const master = store.get(objectKey('Service', 'default', 'kubernetes')) as DeepReadonly<Service> | undefined;
-  if (master) Object.assign(env, serviceLinkEnv(master));
+  const enabled = pod.spec?.enableServiceLinks !== false;
+  const linked = links ? links.envFor(ns, enabled) : linkEnv(store, ns, enabled);
   for (const from of container.envFrom ?? []) {
     const prefix = from.prefix ?? '';
     if (from.configMapRef) {
@@ -114,5 +112,51 @@ export function containerEnv(store: ObjectStore, pod: DeepReadonly<Pod>, contain
     } else env[e.name] = '';
   }
   env.HOSTNAME = pod.metadata?.name ?? '';
-  return { ok: true, env };
+  return { ok: true, env: layered(linked, env) };
+}
+
+/** The service-link variables for a namespace (sorted by service name, as the kubelet lists them) plus `kubernetes`. */
+function linkEnv(store: ObjectStore, namespace: string, enabled: boolean): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (enabled) for (const svc of store.list('Service', namespace)) Object.assign(env, serviceLinkEnv(svc as DeepReadonly<Service>));
+  const master = store.get(objectKey('Service', 'default', 'kubernetes')) as DeepReadonly<Service> | undefined;
+  if (master) Object.assign(env, serviceLinkEnv(master));
+  return env;
+}
+
+/**
+ * The service-link variables of each namespace, rebuilt only after a Service changes: with many Services every
+ * container start would otherwise walk them all (the reason real clusters offer enableServiceLinks: false).
+ */
+export class ServiceLinks {
+  private version = 0;
+  private readonly cache = new Map<string, { version: number; env: Readonly<Record<string, string>> }>();
+
+  constructor(private readonly store: ObjectStore) {
+    store.watch((change) => { if (change.kind === 'Service') this.version++; });
+  }
+
+  /** The namespace's links (when enabled) plus the `kubernetes` Service's, frozen and shared. */
+  envFor(namespace: string, enabled: boolean): Readonly<Record<string, string>> {
+    const key = enabled ? namespace : '';
+    const hit = this.cache.get(key);
+    if (hit && hit.version === this.version) return hit.env;
+    const frozen = Object.freeze(linkEnv(this.store, namespace, enabled));
+    this.cache.set(key, { version: this.version, env: frozen });
+    return frozen;
+  }
+}
+
+/** A read-only view of `own` over `base` (own wins) that enumerates both, without copying the base. Pure. */
+export function layered(base: Readonly<Record<string, string>>, own: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+  const has = (k: string | symbol): boolean => typeof k === 'string' && (Object.prototype.hasOwnProperty.call(own, k) || Object.prototype.hasOwnProperty.call(base, k));
+  return new Proxy(own, {
+    get: (_t, k) => (typeof k !== 'string' ? undefined : Object.prototype.hasOwnProperty.call(own, k) ? own[k] : base[k]),
+    has: (_t, k) => has(k),
+    ownKeys: () => [...new Set([...Object.keys(base), ...Object.keys(own)])],
+    getOwnPropertyDescriptor: (_t, k) => (has(k) ? { value: (Object.prototype.hasOwnProperty.call(own, k as string) ? own : base)[k as string], enumerable: true, configurable: true, writable: false } : undefined),
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  }) as Readonly<Record<string, string>>;
 }

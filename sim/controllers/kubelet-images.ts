@@ -35,3 +35,28 @@ export function pullSecretRegistries(store: ObjectStore, pod: DeepReadonly<Pod>)
   }
   return hosts;
 }
+
+/** An ImageService that remembers each answer: pull outcomes and names are pure functions of their inputs. */
+export function memoizedImages(inner: ImageService): ImageService {
+  const pulls = new Map<string, PullOutcome>();
+  const names = new Map<string, string>();
+  const apps = new Map<string, AppImage>();
+  return {
+    appFor: (ref) => {
+      let app = apps.get(ref);
+      if (!app) { app = inner.appFor(ref); apps.set(ref, app); }
+      return app;
+    },
+    pull: (ref, registries) => {
+      const key = `${ref}\u0000${registries.join(',')}`;
+      let outcome = pulls.get(key);
+      if (!outcome) { outcome = inner.pull(ref, registries); pulls.set(key, outcome); }
+      return outcome;
+    },
+    normalize: (ref) => {
+      let name = names.get(ref);
+      if (name === undefined) { name = inner.normalize(ref); names.set(ref, name); }
+      return name;
+    },
+  };
+}

@@ -24,7 +24,9 @@ function stamp(ms: number | undefined): string | undefined {
 }
 
 function containerStatus(c: ContainerRecord, input: PodStatusInput, waitingReason: string): ContainerStatusOut {
-  const info = c.pulled || c.startedAtMs !== undefined ? input.imageInfo(c.image) : { image: c.image, imageID: '' };
+  // A container that has never started reports the image as the spec names it; the runtime's resolved name and
+  // digest appear once it has run.
+  const info = c.startedAtMs !== undefined ? input.imageInfo(c.image) : { image: c.image, imageID: '' };
   let state: ContainerStatusOut['state'];
   if (c.state === 'running') state = { running: { startedAt: stamp(c.startedAtMs)! } };
   else if (c.state === 'terminated') {

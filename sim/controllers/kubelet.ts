@@ -8,7 +8,7 @@ import type { Controller, ReconcileContext, ReconcileResult, Watch } from '../co
 import { LogBuffer, type ContainerRecord, type NodeRuntime, type Runtime, type Sandbox } from '../core/runtime';
 import type { Rng } from '../core/rng';
 import { ipToInt } from '../net/ipv4';
-import { containerEnv } from './kubelet-env';
+import { containerEnv, ServiceLinks } from './kubelet-env';
 import { makeAppContext } from './kubelet-app-context';
 import { syncContainer, type ContainerSyncContext, type ContainerTimers } from './kubelet-containers';
 import { podStatusFor } from './kubelet-pod-status';
@@ -52,11 +52,16 @@ export class Kubelet implements Controller {
     kind: 'Pod',
     keys: (change) => {
       const pod = change.object as DeepReadonly<Pod>;
+      const before = change.previous as DeepReadonly<Pod> | undefined;
+      // Status-only writes (its own, the node controller's) give the kubelet nothing new to do.
+      if (change.type === 'MODIFIED' && before && before.spec === pod.spec && before.metadata?.deletionTimestamp === pod.metadata?.deletionTimestamp
+        && before.metadata?.annotations === pod.metadata?.annotations) return [];
       return pod.spec?.nodeName || this.byKey.has(change.key) ? [change.key] : [];
     },
   }];
   private readonly pods = new Map<string, PodState>();
   private readonly byKey = new Map<ObjectKey, string>();
+  private links: ServiceLinks | undefined;
 
   constructor(
     private readonly runtime: Runtime,
@@ -172,7 +177,8 @@ export class Kubelet implements Controller {
 
   private startProcess(key: ObjectKey, pod: DeepReadonly<Pod> & K8sObject, spec: DeepReadonly<Container>, rec: ContainerRecord,
     sandbox: Sandbox, node: NodeRuntime, ctx: ReconcileContext): string | undefined {
-    const env = containerEnv(ctx.store, pod, spec, sandbox.ip, node.internalIP);
+    this.links ??= new ServiceLinks(ctx.store);
+    const env = containerEnv(ctx.store, pod, spec, sandbox.ip, node.internalIP, this.links);
     if (!env.ok) return env.message;
     const fieldPath = `spec.containers{${spec.name}}`;
     ctx.recordEvent(pod, 'Normal', 'Created', `Created container: ${spec.name}`, { host: node.name, fieldPath });

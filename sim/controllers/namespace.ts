@@ -7,7 +7,7 @@ import type { DeepReadonly, K8sObject, Namespace, ObjectKey, Pod } from '../mode
 import { RESOURCES, type ResourceInfo } from '../model/resources';
 import { formatTimestamp } from '../model/time';
 import { clone } from '../core/api';
-import { stableStringify } from '../core/names';
+import { deepEqual } from '../core/equal';
 import { Retryable, type Controller, type ReconcileContext, type ReconcileResult } from '../core/controller';
 
 type Ns = K8sObject & DeepReadonly<Namespace>;
@@ -114,7 +114,7 @@ function syncNamespace(key: ObjectKey, ctx: ReconcileContext): ReconcileResult {
     if (info.namespaced && info.verbs.includes('deletecollection')) estimate = Math.max(estimate, deleteKind(ctx, info, ns.metadata.name, totals));
   }
   const conditions = namespaceConditions(ns.status?.conditions, totals, ctx.nowEpochMs);
-  if (stableStringify(conditions) !== stableStringify(ns.status?.conditions ?? [])) {
+  if (!deepEqual(conditions, ns.status?.conditions ?? [])) {
     const res = ctx.api.updateStatus(ns, { ...clone(ns.status ?? {}), conditions }, ns.metadata.uid);
     if (res.ok) ns = res.object as Ns;
   }

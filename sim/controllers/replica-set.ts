@@ -8,7 +8,7 @@ import { controllerOf, isPodActive, isPodReady } from '../model/pod';
 import { matchesRequirements, requirementsOf, type Requirement } from '../model/labels';
 import { formatTimestamp } from '../model/time';
 import { clone } from '../core/api';
-import { stableStringify } from '../core/names';
+import { deepEqual } from '../core/equal';
 import type { ApiStatus } from '../core/errors';
 import type { Change, ObjectStore } from '../core/store';
 import { Retryable, type Controller, type ReconcileContext } from '../core/controller';
@@ -235,7 +235,7 @@ function syncReplicaSet(key: ObjectKey, ctx: ReconcileContext): { requeueAfterMs
 
   // The status counts the pods as listed before this sync's creates and deletes, as the informer cache would.
   const status = replicaSetStatus(rs, active, failure, ctx.nowEpochMs);
-  if (stableStringify(status) !== stableStringify(rs.status)) ctx.api.updateStatus(rs as K8sObject, status, rs.metadata.uid);
+  if (!deepEqual(status, rs.status)) ctx.api.updateStatus(rs as K8sObject, status, rs.metadata.uid);
   if (failure) throw new Retryable(failure.message);
   const after = nextAvailabilityCheckMs(active, rs.spec?.minReadySeconds ?? 0, ctx.nowEpochMs);
   return after === undefined ? undefined : { requeueAfterMs: after };

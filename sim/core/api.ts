@@ -7,7 +7,8 @@ import type { Clock } from './clock';
 import type { Rng } from './rng';
 import type { ObjectStore } from './store';
 import type { TraceSink } from './trace';
-import { generateName, newUid, stableStringify } from './names';
+import { generateName, newUid } from './names';
+import { deepEqual } from './equal';
 import {
   alreadyExistsStatus, badRequestStatus, conflictStatus, forbiddenStatus, invalidStatus, notFoundStatus,
   required, type ApiStatus, type FieldError,
@@ -15,11 +16,19 @@ import {
 import type { Strategy, StrategyContext } from '../registry/strategy';
 import type { ServiceAllocators } from '../registry/service-allocators';
 import { validateObjectMeta } from '../registry/object-meta';
+import { decodeErrorOf } from '../registry/schema/decode-types';
 
 export type ApiResult<T = K8sObject> = { ok: true; object: T } | { ok: false; status: ApiStatus };
 
 export interface WriteOptions {
   readonly dryRun?: boolean;
+  /**
+   * fieldValidation: `Strict` rejects unknown fields (what kubectl asks for); controllers write without it, as
+   * their typed clients cannot send unknown fields anyway.
+   */
+  readonly fieldValidation?: 'Strict' | 'Ignore';
+  /** The caller hands the object over and keeps no reference to it, so the apiserver need not copy it. */
+  readonly handOver?: boolean;
 }
 
 export interface DeleteOptions extends WriteOptions {
@@ -39,9 +48,16 @@ export interface ApiServerDeps {
   readonly trace?: TraceSink;
 }
 
-/** JSON-shaped deep copy: user input and templates never alias stored objects. Pure. */
+/** Deep copy of a JSON-shaped value (undefined members dropped): input never aliases stored objects. Pure. */
 export function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(clone) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = clone(v);
+  }
+  return out as T;
 }
 
 /** The simulated kube-apiserver. Callers write through an `ApiClient` that names them in the trace. */
@@ -49,8 +65,8 @@ export class ApiServer {
   constructor(private readonly deps: ApiServerDeps) {}
 
   /** A client whose writes are attributed to `actor` (`kubectl`, `replicaset-controller`, `kubelet`). */
-  as(actor: string): ApiClient {
-    return new ApiClient(this, actor);
+  as(actor: string, defaults: WriteOptions = {}): ApiClient {
+    return new ApiClient(this, actor, defaults);
   }
 
   private ctx(dryRun: boolean): StrategyContext {
@@ -65,7 +81,7 @@ export class ApiServer {
   create(actor: string, input: K8sObject, opts: WriteOptions = {}): ApiResult {
     const { store, clock, rng } = this.deps;
     const info = resourceFor(input.kind);
-    const obj = clone(input);
+    const obj = opts.handOver ? input : clone(input);
     obj.apiVersion = input.apiVersion;
     obj.metadata = obj.metadata ?? ({} as K8sObject['metadata']);
     if (info.namespaced) obj.metadata.namespace = obj.metadata.namespace || 'default';
@@ -73,7 +89,9 @@ export class ApiServer {
     const strategy = this.strategy(obj.kind);
     const ctx = this.ctx(opts.dryRun ?? false);
 
-    const unknown = strategy.unknownFields?.(obj) ?? [];
+    const decodeError = opts.fieldValidation === 'Strict' ? decodeErrorOf(obj.kind, obj) : undefined;
+    if (decodeError) return { ok: false, status: cannotDecode(obj, decodeError) };
+    const unknown = opts.fieldValidation === 'Strict' ? strategy.unknownFields?.(obj) ?? [] : [];
     if (unknown.length > 0) return { ok: false, status: strictDecodingError(obj, unknown) };
 
     if (!obj.metadata.name && obj.metadata.generateName) {
@@ -130,7 +148,9 @@ export class ApiServer {
     }
     const strategy = this.strategy(obj.kind);
     const ctx = this.ctx(opts.dryRun ?? false);
-    const unknown = strategy.unknownFields?.(obj) ?? [];
+    const decodeError = opts.fieldValidation === 'Strict' ? decodeErrorOf(obj.kind, obj) : undefined;
+    if (decodeError) return { ok: false, status: cannotDecode(obj, decodeError) };
+    const unknown = opts.fieldValidation === 'Strict' ? strategy.unknownFields?.(obj) ?? [] : [];
     if (unknown.length > 0) return { ok: false, status: strictDecodingError(obj, unknown) };
     strategy.applyDefaults?.(obj);
 
@@ -157,11 +177,11 @@ export class ApiServer {
     if (prepErrors.length > 0) return { ok: false, status: invalidStatus(obj.kind, info.group, obj.metadata.name, prepErrors) };
 
     if (info.tracksGeneration) {
-      const specChanged = stableStringify(obj.spec) !== stableStringify(old.spec);
+      const specChanged = !deepEqual(obj.spec, old.spec);
       meta.generation = (old.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     }
     meta.resourceVersion = old.metadata.resourceVersion;
-    if (stableStringify(obj) === stableStringify(old)) return { ok: true, object: old };
+    if (deepEqual(obj, old)) return { ok: true, object: old };
     if (opts.dryRun) return { ok: true, object: obj };
     if (obj.metadata.deletionTimestamp && !hasPendingFinalizers(strategy, obj) && !strategy.gracePeriodSeconds) {
       return this.finalize(actor, old);
@@ -174,7 +194,7 @@ export class ApiServer {
 
   /** Replaces only the status (the /status subresource). `status` is taken over without copying. */
   updateStatus(actor: string, kind: Kind, namespace: string | undefined, name: string, status: unknown,
-    expectedUid?: string): ApiResult {
+    expectedUid?: string, annotations?: Readonly<Record<string, string>>): ApiResult {
     const { store } = this.deps;
     const info = resourceFor(kind);
     const key = objectKey(kind, info.namespaced ? namespace : undefined, name);
@@ -182,8 +202,12 @@ export class ApiServer {
     if (!old || (expectedUid !== undefined && old.metadata.uid !== expectedUid)) {
       return { ok: false, status: notFoundStatus(resourceGroupName(info), name) };
     }
-    if (JSON.stringify(old.status) === JSON.stringify(status)) return { ok: true, object: old };
-    const obj = { ...old, status, metadata: { ...old.metadata, resourceVersion: String(store.nextResourceVersion()) } } as K8sObject;
+    const sameAnnotations = annotations === undefined || deepEqual(old.metadata.annotations ?? {}, annotations);
+    if (deepEqual(old.status, status) && sameAnnotations) return { ok: true, object: old };
+    // Like the Deployment status strategy, a status write may carry metadata.annotations along.
+    const metadata = { ...old.metadata, resourceVersion: String(store.nextResourceVersion()) };
+    if (!sameAnnotations) metadata.annotations = { ...annotations };
+    const obj = { ...old, status, metadata } as K8sObject;
     store.put(obj);
     this.trace(actor, 'update-status', key);
     return { ok: true, object: obj };
@@ -273,6 +297,12 @@ function hasPendingFinalizers(strategy: Strategy, obj: K8sObject): boolean {
   return strategy.pendingFinalizers ? strategy.pendingFinalizers(obj) : (obj.metadata.finalizers?.length ?? 0) > 0;
 }
 
+/** A body the apiserver cannot decode into the kind's Go type: 400 BadRequest. */
+function cannotDecode(obj: K8sObject, message: string): ApiStatus {
+  const info = resourceFor(obj.kind);
+  return badRequestStatus(`${obj.kind} in version "${info.version}" cannot be handled as a ${obj.kind}: ${message}`);
+}
+
 /** Strict field validation's 400: `Service in version "v1" cannot be handled as a Service: strict decoding error: …`. */
 function strictDecodingError(obj: K8sObject, unknown: readonly string[]): ApiStatus {
   const info = resourceFor(obj.kind);
@@ -282,18 +312,18 @@ function strictDecodingError(obj: K8sObject, unknown: readonly string[]): ApiSta
 
 /** The API as one actor sees it. */
 export class ApiClient {
-  constructor(private readonly server: ApiServer, readonly actor: string) {}
+  constructor(private readonly server: ApiServer, readonly actor: string, private readonly defaults: WriteOptions = {}) {}
 
   create<T extends K8sObject>(obj: T, opts?: WriteOptions): ApiResult<T> {
-    return this.server.create(this.actor, obj, opts) as ApiResult<T>;
+    return this.server.create(this.actor, obj, { ...this.defaults, ...opts }) as ApiResult<T>;
   }
 
   update<T extends K8sObject>(obj: T, opts?: WriteOptions): ApiResult<T> {
-    return this.server.update(this.actor, obj, opts) as ApiResult<T>;
+    return this.server.update(this.actor, obj, { ...this.defaults, ...opts }) as ApiResult<T>;
   }
 
-  updateStatus<T extends K8sObject>(obj: T, status: T['status'], expectedUid?: string): ApiResult<T> {
-    return this.server.updateStatus(this.actor, obj.kind, obj.metadata.namespace, obj.metadata.name, status, expectedUid) as ApiResult<T>;
+  updateStatus<T extends K8sObject>(obj: T, status: T['status'], expectedUid?: string, annotations?: Readonly<Record<string, string>>): ApiResult<T> {
+    return this.server.updateStatus(this.actor, obj.kind, obj.metadata.namespace, obj.metadata.name, status, expectedUid, annotations) as ApiResult<T>;
   }
 
   delete(kind: Kind, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult {

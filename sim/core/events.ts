@@ -41,7 +41,7 @@ export class EventRecorder {
     opts: EventRecorderOptions = {},
   ) {
     this.ttlMs = opts.ttlMs ?? 3_600_000;
-    this.maxEvents = opts.maxEvents ?? 2_000;
+    this.maxEvents = opts.maxEvents ?? 5_000;
   }
 
   /** Records an Event about `obj`; repeats of the same reason and message bump `count` and `lastTimestamp`. */
@@ -80,7 +80,7 @@ export class EventRecorder {
       firstTimestamp: stamp, lastTimestamp: stamp, eventTime: null,
       reportingComponent: source.component, reportingInstance: source.host ?? '',
     };
-    const res = api.create('event-recorder', event as unknown as K8sObject);
+    const res = api.create('event-recorder', event as unknown as K8sObject, { handOver: true });
     if (res.ok) {
       const key = objectKey('Event', namespace, name);
       this.byAggregate.set(aggKey, key);

@@ -66,7 +66,7 @@ export function safeEncodeString(text: string): string {
  * the value differs from a real cluster's, while its alphabet, length and stability are the same.
  */
 export function podTemplateHash(template: unknown, collisionCount?: number): string {
-  let h = fnv1a32(stableStringify(template));
+  let h = templateFnv(template);
   if (collisionCount !== undefined && collisionCount > 0) {
     let bytes = '';
     let n = collisionCount;
@@ -74,6 +74,18 @@ export function podTemplateHash(template: unknown, collisionCount?: number): str
     h = fnv1a32(bytes, h);
   }
   return safeEncodeString(String(h));
+}
+
+const fnvOfTemplate = new WeakMap<object, number>();
+
+/** FNV-1a of a template's canonical JSON, remembered per template object (templates are never mutated once hashed). */
+function templateFnv(template: unknown): number {
+  if (template === null || typeof template !== 'object') return fnv1a32(stableStringify(template));
+  const cached = fnvOfTemplate.get(template);
+  if (cached !== undefined) return cached;
+  const h = fnv1a32(stableStringify(template));
+  fnvOfTemplate.set(template, h);
+  return h;
 }
 
 /** An Event's name: `<object>.<hex of the event time in ns>`, as the event recorder builds it. Pure. */

@@ -189,7 +189,7 @@ export class ObjectStore {
   }
 
   private record(change: Change): Change {
-    const max = this.opts.maxLogEntries ?? 50_000;
+    const max = this.opts.maxLogEntries ?? 10_000;
     this.log.push(change);
     if (this.log.length > max) {
       const drop = this.log.length - Math.floor(max / 2);

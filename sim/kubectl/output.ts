@@ -1,28 +1,18 @@
-// kubectl's structured printers: -o yaml (keys sorted, sequences not indented, as sigs.k8s.io/yaml writes),
-// -o json (2-space indent), -o name, and the List wrapper for several objects.
-import { stringify } from 'yaml';
+// kubectl's structured printers for the write verbs: -o yaml and -o json (the Go printers), -o name, and the
+// List wrapper for several objects.
+import { toGoYaml } from './printers/go-yaml';
+import { toGoJson } from './printers/go-json';
 import type { K8sObject } from '../model/types';
 import { kindGroupName, resourceFor } from '../model/resources';
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value as object).sort()) {
-    const v = (value as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = sortKeys(v);
-  }
-  return out;
-}
-
-/** YAML as kubectl prints it. Pure. */
+/** YAML as kubectl prints it (go-yaml v2 through sigs.k8s.io/yaml: sorted keys, Go's quoting). Pure. */
 export function toYaml(value: unknown): string {
-  return stringify(sortKeys(value), { indentSeq: false, lineWidth: 0, minContentWidth: 0, singleQuote: false, aliasDuplicateObjects: false });
+  return toGoYaml(value);
 }
 
-/** JSON as kubectl prints it (keys in API order, 4-space indent). Pure. */
+/** JSON as kubectl prints it (encoding/json: sorted keys, 4-space indent, HTML-safe escapes). Pure. */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 4)}\n`;
+  return toGoJson(value);
 }
 
 /** `pod/web-abc` or `deployment.apps/web`. Pure. */

@@ -20,6 +20,7 @@ export function resolveTypes(text: string): { ok: true; infos: ResourceInfo[] } 
     if (!info) return { ok: false, error: `the server doesn't have a resource type "${part}"` };
     if (!infos.includes(info)) infos.push(info);
   }
+  if (infos.length === 0) return { ok: false, error: `the server doesn't have a resource type "${text}"` };
   return { ok: true, infos };
 }
 

@@ -2,7 +2,7 @@
 // look again (cloud-provider controllers/service getNodeConditionPredicate and shouldSyncNode).
 import type { DeepReadonly, Node, ObjectKey, Service, Stored } from '../model/types';
 import type { Change, ObjectStore } from '../core/store';
-import { stableStringify } from '../core/names';
+import { deepEqual } from '../core/equal';
 import { serviceType } from './pod-endpoints';
 
 const EXCLUDE_LABEL = 'node.kubernetes.io/exclude-from-external-load-balancers';
@@ -27,7 +27,7 @@ export function nodeChangeMatters(change: Change): boolean {
   const a = change.previous as DeepReadonly<Stored<Node>>, b = change.object as DeepReadonly<Stored<Node>>;
   const ready = (n: typeof a) => n.status?.conditions?.find((c) => c.type === 'Ready')?.status;
   return ready(a) !== ready(b) || a.spec?.unschedulable !== b.spec?.unschedulable
-    || stableStringify(a.metadata.labels ?? {}) !== stableStringify(b.metadata.labels ?? {});
+    || !deepEqual(a.metadata.labels ?? {}, b.metadata.labels ?? {});
 }
 
 const typeIndexed = new WeakSet<ObjectStore>();

@@ -1,16 +1,25 @@
 // The terminal's line language, close to bash for what labs type: words and quotes (split by the shell-quote
-// library), `;` `&&` `||` `|`, redirects (`>`, `>>`, `<`, `2>`, `2>&1`), heredocs and `#` comments.
+// library after expand.ts has expanded parameters), `;` `&&` `||` `|` `&`, redirects (`>`, `>>`, `<`, `2>`,
+// `2>&1`, `>&2`, `&>`), heredocs and `#` comments.
 import { parse as shellParse, type ParseEntry } from 'shell-quote';
+import { FD_MARK, expandVariables, prepareLine, type Lookup } from './expand';
+import { splitOperators } from './operators';
+
+export { expandVariables } from './expand';
+export { splitOperators, substitutionEnd } from './operators';
 
 export interface Redirect {
   readonly fd: 1 | 2;
-  readonly op: '>' | '>>' | '>&1' | '<';
+  /** `>&1` sends fd 2 where fd 1 goes; `>&2` sends fd 1 where fd 2 goes; `&>` is recorded as two redirects. */
+  readonly op: '>' | '>>' | '>&1' | '>&2' | '<';
   readonly target: string;
 }
 
 export interface SimpleCommand {
   readonly argv: string[];
   readonly redirects: Redirect[];
+  /** Indexes of argv words that are unquoted glob patterns (`*.yaml`), expanded against the file system. */
+  readonly globs?: number[];
   /** Heredoc body fed to stdin. */
   stdin?: string;
 }
@@ -19,13 +28,13 @@ export interface AndOr {
   /** How this pipeline joins the previous one. */
   readonly join: ';' | '&&' | '||';
   readonly pipeline: SimpleCommand[];
+  /** The and-or list this pipeline belongs to ends with `&`: it runs as a background job. */
+  background?: boolean;
 }
 
 export type ParseResult = { ok: true; list: AndOr[] } | { ok: false; error: string };
 
 const HEREDOC = /<<(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
-const FD2_TO_1 = '\u0000fd2to1\u0000';
-const FD2 = '\u0000fd2\u0000';
 
 /** Finds a heredoc operator on the first line of a command: its delimiter, whether it strips tabs and expands. Pure. */
 export function heredocOf(firstLine: string): { delimiter: string; stripTabs: boolean; expand: boolean } | undefined {
@@ -74,88 +83,143 @@ export function needsMoreInput(text: string): boolean {
   return single || double;
 }
 
-/** Expands `$VAR` and `${VAR}` in heredoc bodies and similar unquoted text. Pure. */
-export function expandVariables(text: string, env: (name: string) => string | undefined): string {
-  return text.replace(/\\\$|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*|\?)/g, (m, a?: string, b?: string) => {
-    if (m === '\\$') return '$';
-    return env((a ?? b)!) ?? '';
-  });
-}
-
-/** Parses one complete command (as splitCommands returns it) into pipelines joined by `;`, `&&`, `||`. Pure. */
-export function parseCommand(text: string, env: (name: string) => string | undefined): ParseResult {
+/** A command's first line and its heredoc body (undefined without a heredoc). Pure. */
+export function splitHeredoc(text: string): { line: string; body: string | undefined } {
   const [first, ...rest] = text.split('\n');
   const doc = heredocOf(first);
-  let line = first;
-  let body: string | undefined;
-  if (doc) {
-    line = first.replace(HEREDOC, ' ');
-    const bodyLines = rest.slice(0, -1).map((l) => (doc.stripTabs ? l.replace(/^\t+/, '') : l));
-    body = bodyLines.length ? `${bodyLines.join('\n')}\n` : '';
-    if (doc.expand) body = expandVariables(body, env);
-  } else if (rest.length > 0) {
-    line = text.replace(/\n/g, ' ');
+  if (!doc) return { line: rest.length > 0 ? text.replace(/\n/g, ' ') : first, body: undefined };
+  const bodyLines = rest.slice(0, -1).map((l) => (doc.stripTabs ? l.replace(/^\t+/, '') : l));
+  const last = rest[rest.length - 1];
+  // An unterminated heredoc (the script ended first) keeps its last line, as bash does with a warning.
+  if (last !== undefined && (doc.stripTabs ? last.replace(/^\t+/, '') : last) !== doc.delimiter) bodyLines.push(last);
+  return { line: first, body: bodyLines.length ? `${bodyLines.join('\n')}\n` : '' };
+}
+
+const syntax = (token: string): { ok: false; error: string } => ({ ok: false, error: `syntax error near unexpected token \`${token}'` });
+
+/** One simple command as typed, expanded only when it runs (so `X=1; echo $X` sees the new value). */
+export interface RawCommand {
+  readonly raw: string;
+  /** Heredoc body (before expansion) and whether to expand it (unquoted delimiter). */
+  readonly heredoc?: { readonly body: string; readonly expand: boolean };
+}
+
+export interface RawAndOr {
+  readonly join: ';' | '&&' | '||';
+  readonly pipeline: RawCommand[];
+  background?: boolean;
+}
+
+export type ListResult = { ok: true; list: RawAndOr[] } | { ok: false; error: string };
+
+/** Splits one complete command into simple commands joined by `;`, `&&`, `||`, `|`, `&` (quote-aware). Pure. */
+export function parseList(text: string): ListResult {
+  const { line: first, body } = splitHeredoc(text);
+  const doc = heredocOf(first);
+  const split = splitOperators(first);
+  if (!split.ok) return split;
+  const list: RawAndOr[] = [];
+  let join: RawAndOr['join'] = ';';
+  let pipeline: RawCommand[] = [];
+  let heredocAttached = false;
+  for (const seg of split.segments) {
+    const raw = seg.raw.trim();
+    if (raw === '') {
+      if (seg.op === 'end' && pipeline.length === 0 && (join === ';')) break;
+      return seg.op === 'end' ? { ok: false, error: 'syntax error: unexpected end of file' } : syntax(seg.op);
+    }
+    let cmd: RawCommand = { raw };
+    if (doc && !heredocAttached && HEREDOC.test(raw)) {
+      cmd = { raw: raw.replace(HEREDOC, ' '), heredoc: { body: body ?? '', expand: doc.expand } };
+      heredocAttached = true;
+    }
+    pipeline.push(cmd);
+    if (seg.op === '|') continue;
+    list.push({ join, pipeline });
+    if (seg.op === '&') markBackground(list);
+    pipeline = [];
+    join = seg.op === '&&' || seg.op === '||' ? seg.op : ';';
+    if (seg.op === 'end') break;
   }
-  line = line.replace(/(^|\s)2>&1(?=\s|$)/g, `$1${FD2_TO_1}`).replace(/(^|\s)2>(?!&)/g, `$1${FD2}>`);
+  return { ok: true, list };
+}
+
+/** Expands and splits one simple command into argv and redirections, as it is about to run. Pure. */
+export function parseSimple(command: RawCommand, env: Lookup): { ok: true; cmd: SimpleCommand } | { ok: false; error: string } {
   let entries: ParseEntry[];
   try {
-    entries = shellParse(line, (name: string) => env(name) ?? '');
+    entries = shellParse(prepareLine(command.raw, env), (name: string) => `$${name}`);
   } catch (err) {
     return { ok: false, error: `syntax error: ${(err as Error).message}` };
   }
-  const list: AndOr[] = [];
-  let join: AndOr['join'] = ';';
-  let pipeline: SimpleCommand[] = [];
-  let cmd: SimpleCommand = { argv: [], redirects: [] };
-  let heredocAttached = false;
-  const endCommand = (): string | undefined => {
-    if (cmd.argv.length === 0 && cmd.redirects.length === 0) return pipeline.length > 0 || list.length > 0 ? 'empty' : undefined;
-    if (doc && !heredocAttached) { cmd.stdin = body; heredocAttached = true; }
-    pipeline.push(cmd);
-    cmd = { argv: [], redirects: [] };
-    return undefined;
-  };
+  const cmd: SimpleCommand = { argv: [], redirects: [] };
+  if (command.heredoc) cmd.stdin = command.heredoc.expand ? expandVariables(command.heredoc.body, env) : command.heredoc.body;
+  const target = (i: number): string | undefined => (typeof entries[i] === 'string' ? entries[i] as string : undefined);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
     if (typeof e === 'string') {
-      if (e === FD2_TO_1) { cmd.redirects.push({ fd: 2, op: '>&1', target: '' }); continue; }
-      if (e === FD2) {
+      if (e === FD_MARK.errToOut) { cmd.redirects.push({ fd: 2, op: '>&1', target: '' }); continue; }
+      if (e === FD_MARK.outToErr) { cmd.redirects.push({ fd: 1, op: '>&2', target: '' }); continue; }
+      if (e === FD_MARK.err || e === FD_MARK.both) {
         const op = entries[i + 1];
-        const target = entries[i + 2];
-        if (typeof op === 'object' && 'op' in op && typeof target === 'string') {
-          cmd.redirects.push({ fd: 2, op: op.op === '>>' ? '>>' : '>', target });
-          i += 2;
-          continue;
-        }
+        const file = target(i + 2);
+        if (typeof op !== 'object' || !('op' in op) || (op.op !== '>' && op.op !== '>>') || file === undefined) return syntax('newline');
+        const mode = op.op === '>>' ? '>>' : '>';
+        if (e === FD_MARK.both) cmd.redirects.push({ fd: 1, op: mode, target: file }, { fd: 2, op: '>&1', target: '' });
+        else cmd.redirects.push({ fd: 2, op: mode, target: file });
+        i += 2;
+        continue;
       }
       cmd.argv.push(e);
       continue;
     }
     if ('comment' in e) break;
-    if (!('op' in e)) { cmd.argv.push(String((e as { pattern?: string }).pattern ?? '')); continue; }
-    const op = e.op;
-    if (op === '>' || op === '>>' || op === '<') {
-      const target = entries[i + 1];
-      if (typeof target !== 'string') return { ok: false, error: `syntax error near unexpected token \`newline'` };
-      cmd.redirects.push({ fd: 1, op, target });
-      i++;
-    } else if (op === '|') {
-      if (endCommand() || pipeline.length === 0) return { ok: false, error: "syntax error near unexpected token `|'" };
-    } else if (op === '&&' || op === '||' || op === ';') {
-      const empty = cmd.argv.length === 0 && pipeline.length === 0;
-      if (empty) return { ok: false, error: `syntax error near unexpected token \`${op}'` };
-      endCommand();
-      list.push({ join, pipeline });
-      pipeline = [];
-      join = op;
-    } else if (op === '<<') {
-      i++;
-    } else {
-      return { ok: false, error: `syntax error near unexpected token \`${op}'` };
+    if (!('op' in e)) continue;
+    if (e.op === 'glob') {
+      (cmd as { globs?: number[] }).globs = [...(cmd.globs ?? []), cmd.argv.length];
+      cmd.argv.push(e.pattern);
+      continue;
     }
+    if (e.op === '>' || e.op === '>>' || e.op === '<') {
+      const file = target(i + 1);
+      if (file === undefined) return syntax(i + 1 < entries.length ? opText(entries[i + 1]) : 'newline');
+      cmd.redirects.push({ fd: 1, op: e.op, target: file });
+      i++;
+      continue;
+    }
+    return syntax(e.op === '<(' ? '(' : e.op);
   }
-  if (cmd.argv.length > 0 || cmd.redirects.length > 0) endCommand();
-  if (pipeline.length > 0) list.push({ join, pipeline });
-  else if (join !== ';') return { ok: false, error: 'syntax error: unexpected end of file' };
+  return { ok: true, cmd };
+}
+
+/** Parses one complete command (as splitCommands returns it), expanding every word with `env` at once. Pure. */
+export function parseCommand(text: string, env: Lookup): ParseResult {
+  const parsed = parseList(text);
+  if (!parsed.ok) return parsed;
+  const list: AndOr[] = [];
+  for (const step of parsed.list) {
+    const pipeline: SimpleCommand[] = [];
+    for (const raw of step.pipeline) {
+      const simple = parseSimple(raw, env);
+      if (!simple.ok) return simple;
+      pipeline.push(simple.cmd);
+    }
+    list.push({ join: step.join, pipeline, background: step.background });
+  }
   return { ok: true, list };
+}
+
+/** `a && b &` puts the whole and-or list in the background, not just its last pipeline. */
+function markBackground(list: RawAndOr[]): void {
+  for (let k = list.length - 1; k >= 0; k--) {
+    if (list[k].background) break;
+    list[k].background = true;
+    if (list[k].join === ';') break;
+  }
+}
+
+function opText(e: ParseEntry): string {
+  if (typeof e === 'string') return e;
+  if ('op' in e) return e.op === 'glob' ? e.pattern : e.op;
+  return 'newline';
 }

@@ -23,13 +23,44 @@ export interface ShellHost {
   nowEpochMs(): number;
 }
 
+/** A local port `kubectl port-forward` listens on, and the pod port behind it. */
+export interface PortForward {
+  readonly podUid: string;
+  readonly podPort: number;
+  /** `pod/data-api-5f…` as kubectl names the target. */
+  readonly label: string;
+  /** Called for each connection accepted on the local port (kubectl prints `Handling connection for N`). */
+  readonly onConnection?: () => void;
+  /** Called when forwarding a connection failed inside the pod (kubectl logs the error). */
+  readonly onError?: (message: string) => void;
+}
+
+/** One background job of a session, as `jobs` lists it. */
+export interface JobEntry {
+  /** The job number (`%1`). */
+  readonly number: number;
+  readonly line: string;
+  readonly pid: number;
+}
+
+/** The session's job control (`&`, `jobs`, `kill %N`). */
+export interface JobControl {
+  list(): JobEntry[];
+  /** Stops background job `number` (SIGTERM); false when there is no such job. */
+  kill(number: number): boolean;
+}
+
 export interface SessionState {
   cwd: string;
   readonly env: Map<string, string>;
   readonly history: string[];
   readonly fs: VirtualFs;
   /** Local ports forwarded by `kubectl port-forward`: local port → target. */
-  readonly portForwards: Map<number, { readonly podUid: string; readonly podPort: number; readonly label: string }>;
+  readonly portForwards: Map<number, PortForward>;
+  /** Background jobs; absent where there is no job control (`$(…)`). */
+  readonly jobs?: JobControl;
+  /** The exit status of the last command (`$?`). */
+  readonly lastExitCode?: number;
 }
 
 export interface ProgramContext {

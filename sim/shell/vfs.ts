@@ -58,6 +58,7 @@ export class VirtualFs {
   }
 
   mkdir(path: string, parents = false): FsResult {
+    if (path === '/') return parents ? { ok: true, value: undefined } : { ok: false, error: 'File exists' };
     if (this.files.has(path)) return { ok: false, error: 'File exists' };
     if (this.dirs.has(path)) return parents ? { ok: true, value: undefined } : { ok: false, error: 'File exists' };
     if (!this.dirs.has(parentOf(path))) {
@@ -71,6 +72,7 @@ export class VirtualFs {
   }
 
   remove(path: string, recursive = false): FsResult {
+    if (path === '/') return { ok: false, error: recursive ? "it is dangerous to operate recursively on '/'" : 'Is a directory' };
     if (this.files.delete(path)) { this.version++; return { ok: true, value: undefined }; }
     if (!this.dirs.has(path)) return { ok: false, error: 'No such file or directory' };
     const children = this.list(path);

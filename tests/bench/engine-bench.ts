@@ -4,6 +4,8 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createSimulation, type Simulation } from '../../sim/engine';
 import type { K8sObject } from '../../sim/model/types';
+import { benchGetPods } from './kubectl-bench';
+import { benchApply } from './apply-bench';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -75,15 +77,16 @@ function scale(nodes: number, deployments: number, replicas: number) {
   return { sim, pods, upWall, up, roll, rollWall, eventsAfterUp };
 }
 
-function routedRequestsPerSecond(sim: Simulation): { rps: number; ok: number; total: number } {
+function routedPerSecond(sim: Simulation, http: boolean): { rps: number; ok: number; total: number } {
   const client = [...sim.store.iterate('Pod', 'default')][0] as K8sObject;
   const origin = { kind: 'pod' as const, podUid: client.metadata.uid! };
   const svc = sim.get('Service', 'default', 'app-1') as K8sObject & { spec: { clusterIP: string } };
   const net = sim.runtime.network;
-  const total = 1_000_000;
+  const request = http ? { method: 'GET', path: '/' } : undefined;
+  const total = http ? 200_000 : 1_000_000;
   let ok = 0;
   const t0 = performance.now();
-  for (let i = 0; i < total; i++) if (net.connect(origin, svc.spec.clusterIP, 80, { method: 'GET', path: '/' }).ok) ok++;
+  for (let i = 0; i < total; i++) if (net.connect(origin, svc.spec.clusterIP, 80, request).ok) ok++;
   const ms = performance.now() - t0;
   return { rps: Math.round(total / (ms / 1000)), ok, total };
 }
@@ -99,17 +102,16 @@ function labRatio(): { ratio: number; wallMs: number; simMs: number } {
   return { ratio: Math.round(3_600_000 / wallMs), wallMs, simMs: 3_600_000 };
 }
 
-function soak(days: number): { heapBeforeMb: number; heapAfterMb: number; wallMs: number; objects: number; events: number; tasks: number } {
+function soak(days: number): { heapDay1Mb: number; heapEndMb: number; wallMs: number; objects: number; events: number; tasks: number } {
   const sim = createSimulation({ seed: 'soak' });
   const api = sim.apiServer.as('bench');
   api.create(deployment(1, 3, 'nginx:1.27'));
   api.create(service(1));
-  sim.advance(600_000, Number.POSITIVE_INFINITY);
-  const heapBeforeMb = heapMb();
   const t0 = performance.now();
   let tasks = 0;
   sim.afterTask = () => { tasks++; };
   let tag = 27;
+  let heapDay1Mb = 0;
   for (let t = 0; t < days * 86_400_000; t += 300_000) {
     const pods = sim.store.list('Pod', 'default');
     if (pods.length) api.delete('Pod', 'default', pods[0].metadata.name);
@@ -120,10 +122,11 @@ function soak(days: number): { heapBeforeMb: number; heapAfterMb: number; wallMs
       api.update(d);
     }
     sim.advance(300_000, Number.POSITIVE_INFINITY);
+    if (t + 300_000 === 86_400_000) heapDay1Mb = heapMb();
   }
   sim.afterTask = undefined;
   const wallMs = performance.now() - t0;
-  return { heapBeforeMb, heapAfterMb: heapMb(), wallMs, objects: sim.store.size, events: sim.store.count('Event'), tasks };
+  return { heapDay1Mb, heapEndMb: heapMb(), wallMs, objects: sim.store.size, events: sim.store.count('Event'), tasks };
 }
 
 const fmt = (n: number, d = 0): string => n.toFixed(d).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -132,7 +135,7 @@ function main(): void {
   console.log(`kubesim engine benchmark — node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'})`);
   console.log('');
   const small = scale(10, 100, 10);
-  const big = scale(100, 1_000, 10);
+  const big = process.env.BENCH_SMALL ? small : scale(100, 1_000, 10);
   for (const r of [small, big]) {
     const nodes = r.sim.store.count('Node');
     console.log(`${fmt(r.pods)} pods on ${nodes} nodes (${fmt(r.pods / 10)} Deployments × 10, ${fmt(r.pods / 10)} Services):`);
@@ -141,14 +144,20 @@ function main(): void {
     console.log(`  Events stored after bring-up: ${fmt(r.eventsAfterUp)} (bounded)`);
   }
   console.log(`  growth 1k → 10k pods: bring-up ×${(big.upWall / small.upWall).toFixed(1)}, rolling update ×${(big.rollWall / small.rollWall).toFixed(1)} (linear would be ×10)`);
-  const rr = routedRequestsPerSecond(big.sim);
-  console.log(`routed requests through a Service (pod → ClusterIP → 10 endpoints): ${fmt(rr.rps)} req/s (${fmt(rr.ok)}/${fmt(rr.total)} answered)`);
+  const tcp = routedPerSecond(big.sim, false);
+  console.log(`routed connections through a Service (pod → ClusterIP → DNAT to 1 of 10 pods): ${fmt(tcp.rps)} /s (${fmt(tcp.ok)}/${fmt(tcp.total)} connected)`);
+  const http = routedPerSecond(big.sim, true);
+  console.log(`  the same carrying an HTTP GET answered by nginx (its access log included): ${fmt(http.rps)} /s (${fmt(http.ok)}/${fmt(http.total)} answered)`);
   console.log(`peak heap during the scale runs: ${fmt(peakHeapMb)} MB`);
+  const get = benchGetPods(10_000, 10);
+  console.log(`kubectl get pods over ${fmt(get.pods)} pods: mean ${get.meanMs.toFixed(1)} ms, best ${get.bestMs.toFixed(1)} ms (target < 50 ms)`);
+  const apply = benchApply(500, 5);
+  console.log(`kubectl apply -f of a ${apply.objects}-object file: ${apply.createMs.toFixed(1)} ms creating, ${apply.unchangedMs.toFixed(1)} ms re-applying unchanged (target < 200 ms)`);
   const lab = labRatio();
   console.log(`lab-sized cluster (3 nodes, 1 Deployment, 1 Service): 1 virtual hour in ${fmt(lab.wallMs)} ms wall → simulated:wall = ${fmt(lab.ratio)}:1`);
   const s = soak(7);
   console.log(`soak, 7 virtual days (a pod killed every 5 min, a rollout every 30 min): ${fmt(s.wallMs)} ms wall, ${fmt(s.tasks)} tasks`);
-  console.log(`  heap after gc: ${s.heapBeforeMb.toFixed(1)} MB before → ${s.heapAfterMb.toFixed(1)} MB after; ${s.objects} objects stored (${s.events} Events)`);
+  console.log(`  heap after gc: ${s.heapDay1Mb.toFixed(1)} MB after day 1 → ${s.heapEndMb.toFixed(1)} MB after day ${7} (×${(s.heapEndMb / s.heapDay1Mb).toFixed(2)}); ${s.objects} objects stored (${s.events} Events)`);
 }
 
 main();

@@ -31,7 +31,7 @@ export function createHarness(opts: { seed?: number; images?: AppImage[] } = {})
   const events = new EventRecorder({ store, api: apiServer, clock, trace });
   const runtime = new ClusterRuntime(clock, agenda, opts.images ?? []);
   const manager = new ControllerManager({ store, api: apiServer, clock, agenda, rng, events, runtime });
-  const api = apiServer.as('test');
+  const api = apiServer.as('test', { fieldValidation: 'Strict' });
 
   /** A ReconcileContext as the named controller would get it. */
   function ctxFor(name: string): ReconcileContext {

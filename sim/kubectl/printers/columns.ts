@@ -9,6 +9,8 @@ export interface Columns {
   readonly headers: readonly string[];
   /** Headers added by `-o wide` (after the normal ones). */
   readonly wide: readonly string[];
+  /** All headers of `-o wide` when the wide columns are not simply appended (Events insert two before MESSAGE). */
+  readonly wideHeaders?: readonly string[];
   row(obj: K8sObject, nowEpochMs: number, wide: boolean): string[];
 }
 
@@ -116,6 +118,7 @@ export const COLUMNS: Partial<Record<Kind, Columns>> = {
   Event: {
     headers: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
     wide: ['SUBOBJECT', 'SOURCE', 'FIRST SEEN', 'COUNT', 'NAME'],
+    wideHeaders: ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'SUBOBJECT', 'SOURCE', 'MESSAGE', 'FIRST SEEN', 'COUNT', 'NAME'],
     row: (o, now, wide) => {
       const e = o as Any;
       const last = e.lastTimestamp ?? e.firstTimestamp ?? e.eventTime ?? e.series?.lastObservedTime;

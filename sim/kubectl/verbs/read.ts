@@ -1,11 +1,16 @@
-// kubectl's reading subcommands: get, and the informational ones.
+// kubectl's reading subcommands: get, describe, explain, top, and the informational ones (api-resources,
+// api-versions, cluster-info, config, version, auth).
 import type { Verb } from '../verb';
 import { kubectlGet } from '../get';
+import { kubectlDescribe } from '../describe/describe';
+import { kubectlExplain } from '../explain';
+import { kubectlTop } from '../top';
+import { INFO_VERBS } from '../info-verbs';
 
 export const READ_VERBS: Readonly<Record<string, Verb>> = {
   get: kubectlGet,
-  version: function* (ctx) {
-    ctx.out('Client Version: v1.34.1\nKustomize Version: v5.7.1\nServer Version: v1.34.1\n');
-    return 0;
-  },
+  describe: kubectlDescribe,
+  explain: kubectlExplain,
+  top: kubectlTop,
+  ...INFO_VERBS,
 };

@@ -1,4 +1,12 @@
 // kubectl's subcommands that reach into running containers: logs, exec, port-forward.
 import type { Verb } from '../verb';
+import { kubectlLogs } from '../logs';
+import { kubectlExec } from '../exec';
+import { kubectlPortForward } from '../port-forward';
 
-export const RUNTIME_VERBS: Readonly<Record<string, Verb>> = {};
+export const RUNTIME_VERBS: Readonly<Record<string, Verb>> = {
+  logs: kubectlLogs,
+  log: kubectlLogs,
+  exec: kubectlExec,
+  'port-forward': kubectlPortForward,
+};

@@ -70,6 +70,7 @@ export const rm: Program = (ctx) => {
   let code = 0;
   for (const f of ctx.argv.slice(1).filter((a) => !a.startsWith('-'))) {
     const path = resolvePath(ctx.session.cwd, f);
+    if (path === '/' && recursive) { ctx.err("rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n"); code = 1; continue; }
     if (ctx.session.fs.isDir(path) && !recursive) { ctx.err(`rm: cannot remove '${f}': Is a directory\n`); code = 1; continue; }
     const r = ctx.session.fs.remove(path, recursive);
     if (!r.ok && !force) { ctx.err(`rm: cannot remove '${f}': ${r.error}\n`); code = 1; }
@@ -116,7 +117,13 @@ export const exportVar: Program = (ctx) => {
 };
 
 export const env: Program = (ctx) => {
-  for (const [k, v] of [...ctx.session.env].sort()) ctx.out(`${k}=${v}\n`);
+  const names = ctx.argv[0] === 'printenv' ? ctx.argv.slice(1) : [];
+  if (names.length > 0) {
+    let code = 0;
+    for (const n of names) { const v = ctx.session.env.get(n); if (v === undefined) code = 1; else ctx.out(`${v}\n`); }
+    return code;
+  }
+  for (const [k, v] of ctx.session.env) ctx.out(`${k}=${v}\n`);
   return 0;
 };
 

@@ -60,3 +60,28 @@ describe('shell line parsing', () => {
     expect(needsMoreInput('kubectl get pods')).toBe(false);
   });
 });
+
+describe('splitting a line at its operators, then each command as it runs', () => {
+  it('keeps operators inside quotes and $(…) as text, and cuts a comment', async () => {
+    const { splitOperators, parseList, parseSimple } = await import('../../../sim/shell/parse');
+    const r = splitOperators(`echo "a;b" 'c|d' $(kubectl get pods | wc -l) && x=1 # note; not a command`);
+    expect(r.ok && r.segments.map((s) => [s.raw.trim(), s.op])).toEqual([
+      ['echo "a;b" \'c|d\' $(kubectl get pods | wc -l)', '&&'], ['x=1', 'end'],
+    ]);
+    const bg = parseList('kubectl port-forward svc/x 8080:80 & curl localhost:8080');
+    expect(bg.ok && bg.list.map((s) => [s.pipeline.map((c) => c.raw), s.background ?? false])).toEqual([
+      [['kubectl port-forward svc/x 8080:80'], true], [['curl localhost:8080'], false],
+    ]);
+    const simple = parseSimple({ raw: 'cat *.yaml 2>&1 >out &>all' }, env({}));
+    expect(simple.ok && simple.cmd).toEqual({
+      argv: ['cat', '*.yaml'], globs: [1],
+      redirects: [{ fd: 2, op: '>&1', target: '' }, { fd: 1, op: '>', target: 'out' }, { fd: 1, op: '>', target: 'all' }, { fd: 2, op: '>&1', target: '' }],
+    });
+  });
+
+  it('expands parameters quote-aware and matches globs as bash does', async () => {
+    const { prepareLine, globMatches } = await import('../../../sim/shell/expand');
+    expect(prepareLine('echo $A "$A" \'$A\' ~/x a#b', env({ A: 'x y' }))).toBe("echo 'x' 'y' \"x y\" '$A' /home/student/x a\\#b");
+    expect(['a.yaml', '.hidden.yaml', 'b.yml'].filter((n) => globMatches('*.y*ml', n))).toEqual(['a.yaml', 'b.yml']);
+  });
+});

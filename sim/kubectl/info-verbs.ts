@@ -1,0 +1,164 @@
+// kubectl's informational commands: api-resources, api-versions, cluster-info, config (view, current-context,
+// get-contexts), version and auth can-i, for kubesim's one AKS-style cluster, context and user.
+// SIMPLIFIED: discovery lists only the resources kubesim serves; kubesim has no RBAC, so `auth can-i` is always yes.
+import { apiVersionOf, RESOURCES, type ResourceInfo } from '../model/resources';
+import type { ProgramContext, ShellHost } from '../shell/program';
+import type { Verb } from './verb';
+import { boolFlag, flag, parseFlags, type FlagSpec } from './flags';
+import { clientError } from './errors';
+import { KUBECTL_TABS, tabwrite } from './printers/go-tabwriter';
+import { toGoYaml } from './printers/go-yaml';
+import { toGoJson } from './printers/go-json';
+
+export const CLUSTER = 'kubesim';
+
+// SIMPLIFIED: the build metadata (commit, date) is illustrative; the version numbers are the ones kubesim models.
+const BUILD = { gitTreeState: 'clean', buildDate: '2025-09-09T19:44:50Z', goVersion: 'go1.24.6', compiler: 'gc' };
+const CLIENT_VERSION = { major: '1', minor: '34', gitVersion: 'v1.34.1', gitCommit: '93248f9ae092f571eb870b7664c534bfc7d00f03', ...BUILD, platform: 'linux/amd64' };
+const SERVER_VERSION = { major: '1', minor: '34', emulationMajor: '1', emulationMinor: '34', minCompatibilityMajor: '1', minCompatibilityMinor: '33', gitVersion: 'v1.34.1', gitCommit: '93248f9ae092f571eb870b7664c534bfc7d00f03', ...BUILD, platform: 'linux/amd64' };
+
+const USAGE_TAIL = '\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n';
+const API_RESOURCES_HELP = `Print the supported API resources on the server.\n\nExamples:\n  # Print the supported API resources\n  kubectl api-resources\n\n  # Print the supported API resources with more information\n  kubectl api-resources -o wide\n\n  # Print the supported namespaced resources\n  kubectl api-resources --namespaced=true\n\nUsage:\n  kubectl api-resources [flags] [options]\n${USAGE_TAIL}`;
+const CLUSTER_INFO_HELP = `Display addresses of the control plane and services with label kubernetes.io/cluster-service=true.\n\nUsage:\n  kubectl cluster-info [flags] [options]\n${USAGE_TAIL}`;
+const VERSION_HELP = `Print the client and server version information for the current context.\n\nExamples:\n  # Print the client and server versions for the current context\n  kubectl version\n\nUsage:\n  kubectl version [flags] [options]\n${USAGE_TAIL}`;
+const AUTH_HELP = `Inspect authorization.\n\n kubesim has no RBAC: every user may do everything, so \`kubectl auth can-i\` always answers yes here. On a real\ncluster the answer depends on the Roles and ClusterRoles bound to you.\n\nExamples:\n  # Check to see if I can create pods in any namespace\n  kubectl auth can-i create pods --all-namespaces\n\nUsage:\n  kubectl auth can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL] [options]\n${USAGE_TAIL}`;
+export const USER = `clusterUser_${CLUSTER}-rg_${CLUSTER}`;
+
+/** The API server address kubectl talks to, derived from the cluster's node pool id. Pure. */
+export function serverUrl(host: ShellHost): string {
+  const node = host.store.list('Node')[0]?.metadata.name ?? '';
+  const id = /-(\d+)-vmss/.exec(node)?.[1] ?? '0';
+  // SIMPLIFIED: the AKS FQDN suffix is derived from the node pool id rather than issued by Azure.
+  return `https://${CLUSTER}-dns-${Number(id).toString(16).padStart(8, '0')}.hcp.eastus.azmk8s.io:443`;
+}
+
+function handled(ctx: ProgramContext, args: readonly string[], verb: string, help: string, spec: FlagSpec): ReturnType<typeof parseFlags> | undefined {
+  if (args.includes('--help') || args.includes('-h')) { ctx.out(help); return undefined; }
+  const parsed = parseFlags(args, spec);
+  if (!parsed.ok) ctx.err(`error: ${parsed.error}\nSee 'kubectl ${verb} --help' for usage.\n`);
+  return parsed;
+}
+
+function sortedResources(): ResourceInfo[] {
+  return [...RESOURCES].sort((a, b) => (a.group === b.group ? 0 : a.group < b.group ? -1 : 1));
+}
+
+const apiResources: Verb = function* (ctx, args) {
+  const parsed = handled(ctx, args, 'api-resources', API_RESOURCES_HELP, { output: { short: 'o' }, namespaced: {}, 'no-headers': { bool: true }, 'api-group': {}, verbs: {}, 'sort-by': {}, cached: { bool: true }, categories: {} });
+  if (!parsed) return 0;
+  if (!parsed.ok) return 1;
+  const f = parsed.flags;
+  const output = flag(f, 'output') ?? '';
+  if (!['', 'wide', 'name'].includes(output)) { ctx.err(clientError(`--output ${output} is not available`)); return 1; }
+  const namespaced = flag(f, 'namespaced');
+  let list = sortedResources();
+  if (namespaced !== undefined) list = list.filter((r) => r.namespaced === (namespaced !== 'false'));
+  const group = flag(f, 'api-group');
+  if (group !== undefined) list = list.filter((r) => r.group === group);
+  if (output === 'name') { ctx.out(list.map((r) => `${r.plural}${r.group ? `.${r.group}` : ''}\n`).join('')); return 0; }
+  const rows: string[] = [];
+  if (!boolFlag(f, 'no-headers')) rows.push(['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(output === 'wide' ? ['VERBS', 'CATEGORIES'] : [])].join('\t'));
+  for (const r of list) {
+    const cells = [r.plural, r.shortNames.join(','), apiVersionOf(r), String(r.namespaced), r.kind];
+    if (output === 'wide') cells.push(r.verbs.join(','), r.inAll ? 'all' : '');
+    rows.push(cells.join('\t'));
+  }
+  ctx.out(tabwrite(`${rows.join('\n')}\n`, KUBECTL_TABS));
+  return 0;
+};
+
+const apiVersions: Verb = function* (ctx, args) {
+  const parsed = handled(ctx, args, 'api-versions', 'Print the supported API versions on the server, in the form of "group/version".\n\nUsage:\n  kubectl api-versions [options]\n', {});
+  if (!parsed) return 0;
+  if (!parsed.ok) return 1;
+  ctx.out([...new Set(RESOURCES.map(apiVersionOf))].sort().map((v) => `${v}\n`).join(''));
+  return 0;
+};
+
+const clusterInfo: Verb = function* (ctx, args) {
+  const parsed = handled(ctx, args, 'cluster-info', CLUSTER_INFO_HELP, {});
+  if (!parsed) return 0;
+  if (!parsed.ok) return 1;
+  if (parsed.flags.positionals[0] === 'dump') { ctx.err('error: kubectl cluster-info dump is not simulated in kubesim\n'); return 1; }
+  const server = serverUrl(ctx.host);
+  // SIMPLIFIED: kubectl colours these lines on a terminal; kubesim always prints them plain.
+  let out = `Kubernetes control plane is running at ${server}\n`;
+  const services = ctx.host.store.select('Service', 'kube-system', [{ key: 'kubernetes.io/cluster-service', operator: '=', values: ['true'] }]);
+  for (const s of services as { metadata: { name: string; namespace?: string; labels?: Record<string, string> }; spec?: { ports?: { name?: string; port: number }[] }; status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } }[]) {
+    const ingress = s.status?.loadBalancer?.ingress?.[0];
+    let link: string;
+    if (ingress) link = (s.spec?.ports ?? []).map((p) => `http://${ingress.ip || ingress.hostname}:${p.port} `).join('');
+    else {
+      const port = s.spec?.ports?.[0];
+      const scheme = port && (port.name === 'https' || port.port === 443) ? 'https' : '';
+      const name = !port ? s.metadata.name : scheme ? `${scheme}:${s.metadata.name}:${port.name ?? ''}` : port.name ? `${s.metadata.name}:${port.name}` : s.metadata.name;
+      link = `${server}/api/v1/namespaces/${s.metadata.namespace}/services/${name}/proxy`;
+    }
+    out += `${s.metadata.labels?.['kubernetes.io/name'] || s.metadata.name} is running at ${link}\n`;
+  }
+  ctx.out(`${out}\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`);
+  return 0;
+};
+
+const version: Verb = function* (ctx, args) {
+  const parsed = handled(ctx, args, 'version', VERSION_HELP, { client: { bool: true }, output: { short: 'o' } });
+  if (!parsed) return 0;
+  if (!parsed.ok) return 1;
+  const f = parsed.flags;
+  const client = boolFlag(f, 'client');
+  const output = flag(f, 'output');
+  const info = { clientVersion: CLIENT_VERSION, kustomizeVersion: 'v5.7.1', ...(client ? {} : { serverVersion: SERVER_VERSION }) };
+  if (output === 'json') { ctx.out(`${JSON.stringify(info, null, 2)}\n`); return 0; }
+  if (output === 'yaml') { ctx.out(toGoYaml(info)); return 0; }
+  if (output !== undefined && output !== '') { ctx.err(clientError(`--output must be 'yaml' or 'json'`)); return 1; }
+  ctx.out(`Client Version: ${CLIENT_VERSION.gitVersion}\nKustomize Version: v5.7.1\n${client ? '' : `Server Version: ${SERVER_VERSION.gitVersion}\n`}`);
+  return 0;
+};
+
+const auth: Verb = function* (ctx, args) {
+  const parsed = handled(ctx, args, 'auth', AUTH_HELP, { all: { bool: true, short: 'A' }, quiet: { short: 'q', bool: true }, list: { bool: true }, subresource: {}, as: {} });
+  if (!parsed) return 0;
+  if (!parsed.ok) return 1;
+  const [sub, ...rest] = parsed.flags.positionals;
+  if (sub !== 'can-i') { ctx.err(clientError(sub ? `unknown command "${sub}" for "kubectl auth"` : 'you must specify a subcommand: can-i')); return 1; }
+  if (rest.length === 0 && !boolFlag(parsed.flags, 'list')) { ctx.err(`error: you must specify two arguments: verb resource or a NonResourceURL\nSee 'kubectl auth can-i -h' for help and examples\n`); return 1; }
+  if (!boolFlag(parsed.flags, 'quiet')) ctx.out('yes\n');
+  return 0;
+};
+
+function kubeconfig(ctx: ProgramContext, raw: boolean): unknown {
+  const data = raw ? 'c2ltdWxhdGVkIGJ5IGt1YmVzaW0=' : 'DATA+OMITTED';
+  return {
+    apiVersion: 'v1', clusters: [{ cluster: { 'certificate-authority-data': data, server: serverUrl(ctx.host) }, name: CLUSTER }],
+    contexts: [{ context: { cluster: CLUSTER, user: USER }, name: CLUSTER }], 'current-context': CLUSTER, kind: 'Config', preferences: {},
+    users: [{ name: USER, user: { 'client-certificate-data': data, 'client-key-data': data, token: raw ? 'kubesim-token' : 'REDACTED' } }],
+  };
+}
+
+const config: Verb = function* (ctx, args) {
+  const parsed = handled(ctx, args, 'config', 'Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n\nAvailable Commands:\n  current-context   Display the current-context\n  get-contexts      Describe one or many contexts\n  view              Display merged kubeconfig settings or a specified kubeconfig file\n\nUsage:\n  kubectl config SUBCOMMAND [options]\n', { raw: { bool: true }, minify: { bool: true }, flatten: { bool: true }, output: { short: 'o' } });
+  if (!parsed) return 0;
+  if (!parsed.ok) return 1;
+  const [sub] = parsed.flags.positionals;
+  switch (sub) {
+    case 'view':
+      if (flag(parsed.flags, 'output') === 'json') { ctx.out(toGoJson(kubeconfig(ctx, boolFlag(parsed.flags, 'raw')))); return 0; }
+      ctx.out(toGoYaml(kubeconfig(ctx, boolFlag(parsed.flags, 'raw'))));
+      return 0;
+    case 'current-context': ctx.out(`${CLUSTER}\n`); return 0;
+    case 'get-contexts':
+      ctx.out(tabwrite(`CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n*\t${CLUSTER}\t${CLUSTER}\t${USER}\t\n`, KUBECTL_TABS));
+      return 0;
+    case undefined: ctx.out('Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n'); return 0;
+    default:
+      // SIMPLIFIED: kubesim has one fixed kubeconfig; commands that would change it are not simulated.
+      ctx.err(`error: kubectl config ${sub} is not simulated in kubesim (it has one fixed context, "${CLUSTER}")\n`);
+      return 1;
+  }
+};
+
+/** The informational verbs, by name. */
+export const INFO_VERBS: Readonly<Record<string, Verb>> = {
+  'api-resources': apiResources, 'api-versions': apiVersions, 'cluster-info': clusterInfo, config, version, auth,
+};
+

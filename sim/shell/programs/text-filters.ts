@@ -1,0 +1,118 @@
+// GNU grep, head, tail and wc as labs use them after a pipe (`kubectl get pods | grep Running | wc -l`).
+// SIMPLIFIED: grep never colours its matches; basic regular expressions are translated to JavaScript ones.
+import type { Program } from '../program';
+import { linesOf, parseOptions, readInputs, usageError } from './text-input';
+
+/** Translates a grep pattern (basic unless `extended`) to a JavaScript RegExp source. Pure. */
+export function grepPatternSource(pattern: string, extended: boolean, fixed: boolean): string {
+  if (fixed) return pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (extended) return pattern;
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\' && i + 1 < pattern.length) {
+      const n = pattern[++i];
+      out += '|+?(){}'.includes(n) ? n : `\\${n}`;
+    } else out += '|+?(){}'.includes(c) ? `\\${c}` : c;
+  }
+  return out;
+}
+
+export const grep: Program = (ctx) => {
+  const parsed = parseOptions(ctx.argv.slice(1), 'ivcnEwqFlhHro', 'em', {
+    'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'line-number': 'n', 'extended-regexp': 'E', 'word-regexp': 'w',
+    quiet: 'q', silent: 'q', 'fixed-strings': 'F', 'files-with-matches': 'l', regexp: 'e', 'only-matching': 'o', 'max-count': 'm',
+  });
+  if (!parsed.ok) return usageError(ctx, 'grep', parsed.error, 2);
+  const { flags, values, operands } = parsed.options;
+  const files = [...operands];
+  const pattern = values.get('e') ?? files.shift();
+  if (pattern === undefined) { ctx.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"); return 2; }
+  let source = grepPatternSource(pattern, flags.has('E'), flags.has('F'));
+  if (flags.has('w')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
+  let re: RegExp;
+  try {
+    re = new RegExp(source, flags.has('i') ? 'gi' : 'g');
+  } catch {
+    ctx.err(`grep: Unmatched ( or \\(\n`);
+    return 2;
+  }
+  const { inputs, failed } = readInputs(ctx, 'grep', files);
+  const prefixName = (inputs.length > 1 || flags.has('H')) && !flags.has('h');
+  const limit = values.has('m') ? Number(values.get('m')) : Infinity;
+  let any = false;
+  for (const input of inputs) {
+    let count = 0;
+    const lines = linesOf(input.text);
+    for (let n = 0; n < lines.length && count < limit; n++) {
+      re.lastIndex = 0;
+      const matched = re.test(lines[n]) !== flags.has('v');
+      if (!matched) continue;
+      count++;
+      any = true;
+      if (flags.has('q')) return 0;
+      if (flags.has('c') || flags.has('l')) continue;
+      const prefix = `${prefixName ? `${input.name}:` : ''}${flags.has('n') ? `${n + 1}:` : ''}`;
+      if (flags.has('o') && !flags.has('v')) {
+        re.lastIndex = 0;
+        for (const m of lines[n].matchAll(re)) if (m[0] !== '') ctx.out(`${prefix}${m[0]}\n`);
+      } else ctx.out(`${prefix}${lines[n]}\n`);
+    }
+    if (flags.has('c')) ctx.out(`${prefixName ? `${input.name}:` : ''}${count}\n`);
+    if (flags.has('l') && count > 0) ctx.out(`${input.name}\n`);
+  }
+  if (failed) return 2;
+  return any ? 0 : 1;
+};
+
+function headOrTail(which: 'head' | 'tail'): Program {
+  return (ctx) => {
+    const parsed = parseOptions(ctx.argv.slice(1), 'qvf', 'nc', { lines: 'n', bytes: 'c', quiet: 'q', follow: 'f' }, true);
+    if (!parsed.ok) return usageError(ctx, which, parsed.error);
+    const { values, operands, flags } = parsed.options;
+    const raw = values.get('n') ?? '10';
+    const fromStart = which === 'tail' && raw.startsWith('+');
+    const count = Number(raw.replace(/^[+-]/, ''));
+    if (!/^[+-]?\d+$/.test(raw)) { ctx.err(`${which}: invalid number of lines: ‘${raw}’\n`); return 1; }
+    const { inputs, failed } = readInputs(ctx, which, operands);
+    inputs.forEach((input, i) => {
+      if (inputs.length > 1 && !flags.has('q')) ctx.out(`${i > 0 ? '\n' : ''}==> ${input.name} <==\n`);
+      const lines = linesOf(input.text);
+      const negative = which === 'head' && raw.startsWith('-');
+      const chosen = which === 'head'
+        ? (negative ? lines.slice(0, Math.max(0, lines.length - count)) : lines.slice(0, count))
+        : (fromStart ? lines.slice(Math.max(0, count - 1)) : lines.slice(Math.max(0, lines.length - count)));
+      const endsOpen = input.text !== '' && !input.text.endsWith('\n');
+      const lastKept = chosen.length > 0 && chosen[chosen.length - 1] === lines[lines.length - 1];
+      ctx.out(chosen.map((l, k) => (k === chosen.length - 1 && lastKept && endsOpen ? l : `${l}\n`)).join(''));
+    });
+    return failed ? 1 : 0;
+  };
+}
+
+export const head = headOrTail('head');
+export const tail = headOrTail('tail');
+
+export const wc: Program = (ctx) => {
+  const parsed = parseOptions(ctx.argv.slice(1), 'lwcm', '', { lines: 'l', words: 'w', bytes: 'c', chars: 'm' });
+  if (!parsed.ok) return usageError(ctx, 'wc', parsed.error);
+  const { flags, operands } = parsed.options;
+  const cols = ['l', 'w', 'c'].filter((c) => flags.has(c) || (c === 'c' && flags.has('m')));
+  const shown = cols.length > 0 ? cols : ['l', 'w', 'c'];
+  const { inputs, failed } = readInputs(ctx, 'wc', operands);
+  const countsOf = (text: string): Record<string, number> => ({
+    l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: text.length,
+  });
+  const rows = inputs.map((i) => ({ name: operands.length === 0 ? '' : i.name, counts: countsOf(i.text) }));
+  if (rows.length > 1) rows.push({ name: 'total', counts: { l: sum(rows, 'l'), w: sum(rows, 'w'), c: sum(rows, 'c') } });
+  // GNU wc pads every column to the width of the total size when it prints more than one number.
+  const width = operands.length === 0
+    ? (shown.length === 1 ? 1 : 7)
+    : (shown.length === 1 && inputs.length === 1 ? 1 : String(inputs.reduce((n, i) => n + i.text.length, 0)).length);
+  for (const r of rows) ctx.out(`${shown.map((c) => String(r.counts[c]).padStart(width)).join(' ')}${r.name ? ` ${r.name}` : ''}\n`);
+  return failed ? 1 : 0;
+};
+
+function sum(rows: { counts: Record<string, number> }[], key: string): number {
+  return rows.reduce((n, r) => n + r.counts[key], 0);
+}

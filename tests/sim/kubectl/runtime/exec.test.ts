@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { out, startLab } from './lab';
+
+const BUSYBOX_POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: tools
+spec:
+  containers:
+  - name: tools
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+  - name: sidecar
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+`;
+
+describe('kubectl exec', () => {
+  it('answers nslookup for all three names of the lab\'s Service from the data API pod', () => {
+    const lab = startLab();
+    const ip = lab.clusterIP('mongodb-svc');
+    const answer = `Server:\t\t10.0.0.10\nAddress:\t10.0.0.10:53\n\nName:\tmongodb-svc.default.svc.cluster.local\nAddress: ${ip}\n\n`;
+    for (const name of ['mongodb-svc', 'mongodb-svc.default', 'mongodb-svc.default.svc.cluster.local']) {
+      expect(out(lab.sh(`kubectl exec deploy/data-api -- nslookup ${name}`))).toEqual({ stdout: answer, stderr: '', exitCode: 0 });
+    }
+    const pod = lab.pod('data-api').metadata.name;
+    expect(out(lab.sh(`kubectl exec -it ${pod} -- nslookup mongodb-svc`)).stdout).toBe(answer);
+  });
+
+  it('reports NXDOMAIN for every search-list candidate and exits 1, as kubectl relays it', () => {
+    const lab = startLab();
+    const r = lab.sh('kubectl exec deploy/data-api -- nslookup mongo');
+    const nx = (n: string) => `** server can't find ${n}: NXDOMAIN\n\n`;
+    expect(out(r)).toEqual({
+      stdout: `Server:\t\t10.0.0.10\nAddress:\t10.0.0.10:53\n\n${nx('mongo.default.svc.cluster.local')}${nx('mongo.svc.cluster.local')}${nx('mongo.cluster.local')}${nx('mongo')}`,
+      stderr: 'command terminated with exit code 1\n', exitCode: 1,
+    });
+  });
+
+  it('shows the pod\'s resolv.conf, hostname and environment (with service links)', () => {
+    const lab = startLab();
+    const pod = lab.pod('data-api').metadata.name;
+    const ip = lab.clusterIP('mongodb-svc');
+    expect(out(lab.sh('kubectl exec deploy/data-api -- cat /etc/resolv.conf'))).toEqual({
+      stdout: 'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.0.0.10\noptions ndots:5\n', stderr: '', exitCode: 0,
+    });
+    expect(out(lab.sh(`kubectl exec ${pod} -- hostname`))).toEqual({ stdout: `${pod}\n`, stderr: '', exitCode: 0 });
+    expect(out(lab.sh("kubectl exec deploy/data-api -- sh -c 'env | grep MONGODB_SVC_SERVICE'"))).toEqual({
+      stdout: `MONGODB_SVC_SERVICE_HOST=${ip}\nMONGODB_SVC_SERVICE_PORT=27017\n`, stderr: '', exitCode: 0,
+    });
+  });
+
+  it('never gets an answer from a ClusterIP to ping, but does from a pod IP', () => {
+    const lab = startLab();
+    const ip = lab.clusterIP('mongodb-svc');
+    expect(out(lab.sh('kubectl exec deploy/data-api -- ping -c 2 mongodb-svc'))).toEqual({
+      stdout: `PING mongodb-svc (${ip}): 56 data bytes\n\n--- mongodb-svc ping statistics ---\n2 packets transmitted, 0 packets received, 100% packet loss\n`,
+      stderr: 'command terminated with exit code 1\n', exitCode: 1,
+    });
+    const podIP = lab.pod('mongodb').status!.podIP!;
+    const r = lab.sh(`kubectl exec deploy/data-api -- ping -c 1 ${podIP}`);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(`PING ${podIP} (${podIP}): 56 data bytes\n64 bytes from ${podIP}: seq=0 ttl=64 time=0.040 ms\n\n--- ${podIP} ping statistics ---\n1 packets transmitted, 1 packets received, 0% packet loss\nround-trip min/avg/max = 0.040/0.040/0.040 ms\n`);
+  });
+
+  it('reaches the app through its Service and through localhost with wget', () => {
+    const lab = startLab();
+    const viaLocalhost = lab.sh('kubectl exec deploy/data-api -- wget -qO- http://localhost:4000/api/info');
+    expect(viaLocalhost.exitCode).toBe(0);
+    expect(JSON.parse(viaLocalhost.stdout).hostname).toBe(lab.pod('data-api').metadata.name);
+    expect(out(lab.sh('kubectl exec deploy/data-api -- wget -qO- http://nosuch-svc/'))).toEqual({
+      stdout: '', stderr: "wget: bad address 'nosuch-svc'\ncommand terminated with exit code 1\n", exitCode: 1,
+    });
+  });
+
+  it('fails like the container runtime when the image has no such program', () => {
+    const lab = startLab();
+    const r = lab.sh('kubectl exec deploy/mongodb -- nslookup mongodb-svc');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "nslookup": executable file not found in \$PATH: unknown\n$/);
+    expect(out(lab.sh('kubectl exec deploy/mongodb -- cat /etc/hostname')).stdout).toBe(`${lab.pod('mongodb').metadata.name}\n`);
+  });
+
+  it('relays a non-zero exit status and kubectl\'s usage errors', () => {
+    const lab = startLab();
+    expect(out(lab.sh("kubectl exec deploy/data-api -- sh -c 'exit 3'"))).toEqual({ stdout: '', stderr: 'command terminated with exit code 3\n', exitCode: 3 });
+    expect(out(lab.sh('kubectl exec deploy/data-api'))).toEqual({ stdout: '', stderr: 'error: you must specify at least one command for the container\n', exitCode: 1 });
+    expect(out(lab.sh('kubectl exec -- date'))).toEqual({ stdout: '', stderr: 'error: pod, type/name or --filename must be specified\n', exitCode: 1 });
+    expect(out(lab.sh('kubectl exec nope -- date'))).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 });
+    expect(out(lab.sh('kubectl exec deploy/nope -- date'))).toEqual({ stdout: '', stderr: 'Error from server (NotFound): deployments.apps "nope" not found\n', exitCode: 1 });
+    expect(out(lab.sh('kubectl exec cm/kube-root-ca.crt -- date'))).toEqual({ stdout: '', stderr: 'Error from server (NotFound): configmaps "kube-root-ca.crt" not found\n', exitCode: 1 });
+  });
+
+  it('defaults to the first container with a notice, and rejects an unknown -c', () => {
+    const lab = startLab(1, { 'tools.yaml': BUSYBOX_POD });
+    expect(out(lab.sh('kubectl exec tools -- hostname'))).toEqual({ stdout: 'tools\n', stderr: 'Defaulted container "tools" out of: tools, sidecar\n', exitCode: 0 });
+    expect(out(lab.sh('kubectl exec tools -c sidecar -- hostname'))).toEqual({ stdout: 'tools\n', stderr: '', exitCode: 0 });
+    expect(out(lab.sh('kubectl exec tools -c nope -- hostname'))).toEqual({ stdout: '', stderr: 'Error from server (BadRequest): container nope is not valid for pod tools\n', exitCode: 1 });
+  });
+
+  it('says plainly that an interactive shell is not simulated, and runs a script given on stdin', () => {
+    const lab = startLab();
+    expect(out(lab.sh('kubectl exec -it deploy/data-api -- sh'))).toEqual({
+      stdout: '', stderr: "kubesim: interactive shells are not simulated; run one command at a time, e.g. kubectl exec POD -- sh -c 'cat /etc/resolv.conf'\n", exitCode: 1,
+    });
+    expect(out(lab.sh('kubectl exec -i deploy/data-api -- sh <<EOF\necho one\necho two\nEOF'))).toEqual({ stdout: 'one\ntwo\n', stderr: '', exitCode: 0 });
+  });
+});
