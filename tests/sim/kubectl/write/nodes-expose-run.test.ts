@@ -47,7 +47,7 @@ describe('kubectl cordon / uncordon / drain', () => {
   });
 
   it('drain needs --force for a bare pod, and --delete-emptydir-data for emptyDir', () => {
-    const pod = (extra: Record<string, unknown>) => ({ kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: {}, status: { phase: 'Running' }, ...extra }) as unknown as K8sObject;
+    const pod = (extra: Record<string, unknown>) => ({ kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: {}, status: { phase: 'Running' }, ...extra }) as unknown as Parameters<typeof podDecision>[0];
     const opts = { ignoreDaemonSets: true, deleteEmptyDir: false, force: false, daemonSetExists: true };
     expect(podDecision(pod({}), opts)).toMatchObject({ remove: false, reason: 'error', message: 'cannot delete Pods that declare no controller (use --force to override)' });
     expect(podDecision(pod({}), { ...opts, force: true })).toMatchObject({ remove: true, reason: 'warning', message: 'deleting Pods that declare no controller' });
