@@ -1,7 +1,7 @@
 // The simulation: wires the apiserver, controllers, node runtimes, data plane and the terminal's shell onto one
 // virtual clock, and runs the agenda. The seed plus the timed command log is a complete replay.
 import type { K8sObject, SimTime } from './model/types';
-import type { Command, CommandResult, Frame, InitOptions, RunRecord, RunStatus, TimedCommand } from './protocol';
+import type { Command, CommandResult, EditorRequest, Frame, InitOptions, RunRecord, RunStatus, TimedCommand } from './protocol';
 import { Agenda, Clock } from './core/clock';
 import { Rng } from './core/rng';
 import { ObjectStore } from './core/store';
@@ -15,7 +15,9 @@ import { ClusterIPAllocator, NodePortAllocator } from './registry/service-alloca
 import { bootstrapObjects, planNodes, resolveProfile, type ResolvedProfile } from './scenarios/aks-cluster';
 import { Shell } from './shell/shell';
 import { PROGRAMS } from './shell/programs';
-import type { ShellHost } from './shell/program';
+import type { EditorBridge, ShellHost } from './shell/program';
+import { TrafficGenerator } from './traffic/generator';
+import { applyFault } from './faults';
 import { buildFrame } from './view/frame';
 import { wireControllers, type Components } from './wiring';
 import { objectKey } from './model/keys';
@@ -38,7 +40,11 @@ export class Simulation {
   readonly shell: Shell;
   readonly profile: ResolvedProfile;
   readonly components: Components;
+  readonly traffic: TrafficGenerator;
   private readonly log: TimedCommand[] = [];
+  private editorRequests: EditorRequest[] = [];
+  private readonly editorResults = new Map<number, 'saved' | 'cancelled'>();
+  private nextEditorRequest = 1;
   /** Called after every agenda task (tests check invariants here). */
   afterTask: (() => void) | undefined;
 
@@ -60,12 +66,21 @@ export class Simulation {
     this.components = wireControllers(this.profile, this.rng);
     this.runtime = new ClusterRuntime(this.clock, this.agenda, this.components.images);
     this.manager = new ControllerManager({ store: this.store, api: this.apiServer, clock: this.clock, agenda: this.agenda, rng: this.rng, events: this.events, runtime: this.runtime });
+    const editor: EditorBridge | undefined = options.editor === 'page' ? {
+      open: (path, title) => {
+        const requestId = this.nextEditorRequest++;
+        this.editorRequests.push({ requestId, path, title });
+        return requestId;
+      },
+      result: (requestId) => this.editorResults.get(requestId),
+    } : undefined;
     const host: ShellHost = {
       store: this.store, api: this.apiServer.as('kubectl', { fieldValidation: 'Strict' }), runtime: this.runtime,
-      now: () => this.clock.now, nowEpochMs: () => this.clock.nowEpochMs,
+      now: () => this.clock.now, nowEpochMs: () => this.clock.nowEpochMs, ...(editor ? { editor } : {}),
     };
     this.shell = new Shell(host, this.agenda, this.clock, PROGRAMS);
     this.store.watch(() => this.shell.notifyChange());
+    this.traffic = new TrafficGenerator(this.store, this.runtime, this.agenda, this.clock);
     this.bootstrap();
   }
 
@@ -152,6 +167,18 @@ export class Simulation {
       case 'stopNode':
       case 'startNode':
         return this.components.setNodePower(this, command.node, command.type === 'startNode');
+      case 'editorClosed':
+        this.editorResults.set(command.requestId, command.saved ? 'saved' : 'cancelled');
+        this.shell.notifyChange();
+        return { ok: true };
+      case 'traffic': {
+        const error = this.traffic.set(command.flows);
+        return error ? { ok: false, error } : { ok: true };
+      }
+      case 'fault': {
+        const error = applyFault(command.fault, this.store, this.apiServer.as('kubesim'));
+        return error ? { ok: false, error } : { ok: true };
+      }
     }
   }
 
@@ -168,7 +195,11 @@ export class Simulation {
   /** What changed since `sinceRv`, plus terminal output since the last frame. */
   frame(sinceRv: number, status: RunStatus = 'caught-up'): Frame {
     const { output, exits } = this.shell.drain();
-    return buildFrame(this.store, sinceRv, this.clock.now, this.clock.nowEpochMs, status, output, exits);
+    const editorRequests = this.editorRequests;
+    this.editorRequests = [];
+    return buildFrame(this.store, sinceRv, this.clock.now, this.clock.nowEpochMs, status, {
+      output, exits, traffic: this.traffic.drain(), editorRequests, filesVersion: this.shell.fs.version,
+    });
   }
 
   /** The seed, options and timed command log: everything needed to replay this run. */

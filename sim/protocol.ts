@@ -1,5 +1,6 @@
 // The types shared by the engine, its worker adapter and the UI: options, commands, frames and run records.
 import type { K8sObject, ObjectKey, SimTime } from './model/types';
+import type { Hop } from './net/types';
 
 export interface ClusterProfile {
   /** Number of worker nodes (default 3). */
@@ -33,6 +34,8 @@ export interface InitOptions {
   readonly epochMs?: number;
   /** Deep-freeze stored objects (tests) so any mutation throws. */
   readonly freezeObjects?: boolean;
+  /** `page`: `kubectl edit` opens the object in the page's editor (the headless runner has none). */
+  readonly editor?: 'page';
 }
 
 /** A user action. The seed plus the timed command log is a complete replay. */
@@ -42,7 +45,59 @@ export type Command =
   | { readonly type: 'deleteFile'; readonly path: string; readonly session?: string }
   | { readonly type: 'stopNode'; readonly node: string }
   | { readonly type: 'startNode'; readonly node: string }
-  | { readonly type: 'interrupt'; readonly jobId: number; readonly session?: string };
+  | { readonly type: 'interrupt'; readonly jobId: number; readonly session?: string }
+  /** The page's editor closed a file `kubectl edit` opened (its content was written with writeFile first). */
+  | { readonly type: 'editorClosed'; readonly requestId: number; readonly saved: boolean }
+  /** Replaces the set of steady traffic flows (an empty list stops all traffic). */
+  | { readonly type: 'traffic'; readonly flows: readonly TrafficFlow[] }
+  /** A fault from the page's fault buttons. */
+  | { readonly type: 'fault'; readonly fault: Fault };
+
+/** Where a flow's requests start: outside the cluster, or inside pods chosen by a label selector. */
+export type TrafficOrigin =
+  | { readonly kind: 'external' }
+  | { readonly kind: 'pods'; readonly namespace: string; readonly selector: string };
+
+/** Steady requests: one HTTP GET every `everyMs` of virtual time from the origin to `host:port/path`. */
+export interface TrafficFlow {
+  readonly id: string;
+  readonly from: TrafficOrigin;
+  readonly host: string;
+  readonly port: number;
+  readonly path: string;
+  readonly everyMs: number;
+}
+
+/** One request a flow sent, with every hop it took (for particles, counters and the hop-trace view). */
+export interface TrafficSample {
+  readonly seq: number;
+  readonly flowId: string;
+  readonly at: SimTime;
+  /** The pod the request left from (for `pods` origins). */
+  readonly fromPod?: string;
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly status?: number;
+  /** The pod that answered, if the connection reached one. */
+  readonly toPod?: string;
+  readonly toNamespace?: string;
+  readonly elapsedMs: number;
+  readonly hops: readonly Hop[];
+}
+
+export type Fault =
+  | { readonly kind: 'deletePod'; readonly namespace: string; readonly name: string }
+  /** Makes a pod's readiness (or liveness) probe fail until cleared. */
+  | { readonly kind: 'failProbe'; readonly namespace: string; readonly name: string; readonly probe: 'readiness' | 'liveness'; readonly on: boolean }
+  /** Points a Deployment's first container at an image that cannot be pulled. */
+  | { readonly kind: 'breakImage'; readonly namespace: string; readonly deployment: string };
+
+/** A request from the engine for the page's editor to open a file (`kubectl edit`). */
+export interface EditorRequest {
+  readonly requestId: number;
+  readonly path: string;
+  readonly title: string;
+}
 
 export interface TimedCommand {
   readonly at: SimTime;
@@ -90,5 +145,11 @@ export interface Frame {
   readonly deletes: readonly ObjectKey[];
   readonly output: readonly JobOutput[];
   readonly exits: readonly JobExit[];
+  /** Requests sent by traffic flows since the last frame. */
+  readonly traffic: readonly TrafficSample[];
+  /** Files `kubectl edit` wants opened in the page's editor. */
+  readonly editorRequests: readonly EditorRequest[];
+  /** Bumped whenever a file of the student's machine changes. */
+  readonly filesVersion: number;
   readonly status: RunStatus;
 }

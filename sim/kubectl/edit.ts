@@ -7,7 +7,7 @@ import { parseDocument } from 'yaml';
 import type { K8sObject, Kind } from '../model/types';
 import { objectKey } from '../model/keys';
 import { resourceFor, resourceGroupName } from '../model/resources';
-import type { ProgramContext, ShellHost } from '../shell/program';
+import type { ProgramContext, ShellHost, Wait } from '../shell/program';
 import { flagError, nameLine, errorText } from './patch';
 import { parseFlags, flag, type FlagSpec } from './flags';
 import { resolveSelections } from './resources';
@@ -93,7 +93,7 @@ const FLAGS: FlagSpec = {
 };
 
 /** In the terminal: finds the object as kubectl does, then fails the way kubectl fails when no editor can start. */
-export function* kubectlEdit(ctx: ProgramContext, args: readonly string[]): Generator<never, number, void> {
+export function* kubectlEdit(ctx: ProgramContext, args: readonly string[]): Generator<Wait, number, void> {
   const parsed = parseFlags(args, FLAGS);
   if (!parsed.ok) return flagError(ctx, 'edit', parsed.error);
   const f = parsed.flags;
@@ -103,7 +103,32 @@ export function* kubectlEdit(ctx: ProgramContext, args: readonly string[]): Gene
   }
   const opened = editTextFor(ctx.host, flag(f, 'namespace') ?? 'default', f.positionals);
   if (!opened.ok) { ctx.err(opened.stderr); return 1; }
-  const editor = ctx.session.env.get('KUBE_EDITOR') || ctx.session.env.get('EDITOR') || 'vi';
-  ctx.err(`error: unable to launch the editor "${editor}"\n`);
-  return 1;
+  const bridge = ctx.host.editor;
+  if (!bridge) {
+    const editor = ctx.session.env.get('KUBE_EDITOR') || ctx.session.env.get('EDITOR') || 'vi';
+    ctx.err(`error: unable to launch the editor "${editor}"\n`);
+    return 1;
+  }
+  // As kubectl does, the object goes to a temporary file the editor opens; saving and closing it applies the edit,
+  // and a failed save reopens the file with the errors in its header.
+  // Named after the command's place in the history, so a replay opens the same file.
+  const path = `/tmp/kubectl-edit-${ctx.session.history.length}.yaml`;
+  const title = `${opened.target.kind.toLowerCase()}/${opened.target.name}`;
+  let text = opened.text;
+  for (;;) {
+    ctx.session.fs.write(path, text);
+    const id = bridge.open(path, title);
+    while (bridge.result(id) === undefined) yield { kind: 'change' };
+    const read = ctx.session.fs.read(path);
+    const edited = bridge.result(id) === 'saved' && read.ok ? read.value : text;
+    const result = applyEditedText(ctx.host, opened.target, edited);
+    ctx.out(result.stdout);
+    ctx.err(result.stderr);
+    if (result.outcome !== 'reopen') {
+      ctx.session.fs.remove(path);
+      return result.outcome === 'error' ? 1 : 0;
+    }
+    text = result.text;
+  }
 }
+

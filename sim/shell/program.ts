@@ -21,6 +21,16 @@ export interface ShellHost {
   readonly runtime: Runtime;
   now(): SimTime;
   nowEpochMs(): number;
+  /** The page's editor, when one is attached (`kubectl edit` opens files in it). */
+  readonly editor?: EditorBridge;
+}
+
+/** How `kubectl edit` asks the page to open a file and learns that it was closed. */
+export interface EditorBridge {
+  /** Asks the page to open `path`; returns the request id. */
+  open(path: string, title: string): number;
+  /** `saved`/`cancelled` once the editor closed the request, undefined while it is open. */
+  result(requestId: number): 'saved' | 'cancelled' | undefined;
 }
 
 /** A local port `kubectl port-forward` listens on, and the pod port behind it. */

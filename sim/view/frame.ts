@@ -2,14 +2,17 @@
 // deleted, and terminal output; built from the store's change log in O(changes).
 import type { K8sObject, ObjectKey } from '../model/types';
 import type { ObjectStore } from '../core/store';
-import type { Frame, JobExit, JobOutput, RunStatus } from '../protocol';
+import type { Frame, RunStatus } from '../protocol';
+
+/** What a frame carries besides objects. */
+export type FrameExtras = Pick<Frame, 'output' | 'exits' | 'traffic' | 'editorRequests' | 'filesVersion'>;
 
 /** Builds a frame; a full frame when `sinceRv` is 0 or older than the change log reaches. */
 export function buildFrame(store: ObjectStore, sinceRv: number, time: number, epochMs: number, status: RunStatus,
-  output: readonly JobOutput[], exits: readonly JobExit[]): Frame {
+  extras: FrameExtras): Frame {
   const changes = sinceRv > 0 ? store.changesSince(sinceRv) : undefined;
   if (!changes) {
-    return { time, epochMs, rv: store.resourceVersion, full: true, upserts: [...store.all()], deletes: [], output, exits, status };
+    return { time, epochMs, rv: store.resourceVersion, full: true, upserts: [...store.all()], deletes: [], ...extras, status };
   }
   const latest = new Map<ObjectKey, K8sObject | null>();
   for (const c of changes) latest.set(c.key, c.type === 'DELETED' ? null : c.object);
@@ -18,5 +21,5 @@ export function buildFrame(store: ObjectStore, sinceRv: number, time: number, ep
   for (const [key, obj] of latest) {
     if (obj) upserts.push(obj); else deletes.push(key);
   }
-  return { time, epochMs, rv: store.resourceVersion, full: false, upserts, deletes, output, exits, status };
+  return { time, epochMs, rv: store.resourceVersion, full: false, upserts, deletes, ...extras, status };
 }

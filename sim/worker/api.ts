@@ -1,6 +1,9 @@
 // The engine as the page sees it through comlink: plain data in, plain data out, one simulation per worker.
 import { createSimulation, replay, type Simulation } from '../engine';
 import type { Command, CommandResult, Frame, InitOptions, RunRecord } from '../protocol';
+import { complete, type Completion } from '../shell/completion';
+import { PROGRAMS } from '../shell/programs';
+import { diagnoseManifest, type Diagnostic } from '../kubectl/diagnostics';
 
 export interface FileEntry {
   readonly path: string;
@@ -38,6 +41,15 @@ export function createWorkerApi() {
     /** The files of the student's machine, for the editor. */
     files(): FileEntry[] {
       return need().shell.fs.allFiles();
+    },
+    /** Tab completion for a terminal line (read-only). */
+    complete(line: string, cursor: number): Completion {
+      const s = need();
+      return complete(line, cursor, { store: s.store, fs: s.shell.fs, cwd: s.shell.session().cwd, commands: [...PROGRAMS.keys()] });
+    },
+    /** The problems `kubectl apply -f` would report for a manifest's text, by line (read-only). */
+    diagnose(text: string): Diagnostic[] {
+      return diagnoseManifest(text, need().store);
     },
     /** Seed + command log: replays this run exactly. */
     exportRun(): RunRecord {
