@@ -66,6 +66,8 @@ export class FakeWorker implements SimConnection {
       return result;
     },
     files: async () => [],
+    complete: async (line: string) => ({ replaceFrom: line.length, candidates: [] }),
+    diagnose: async () => [],
     exportRun: async () => {
       this.calls.push('exportRun');
       return { format: 'kubesim-run', version: 1, options: { seed: 7 }, commands: [...this.commands] };

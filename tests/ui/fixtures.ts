@@ -109,6 +109,7 @@ export function updated(obj: K8sObject, change: (copy: K8sObject) => void): K8sO
 export function frame(parts: Partial<Frame> & { rv: number }): Frame {
   return {
     time: 0, epochMs: 1_767_258_000_000, full: false, upserts: [], deletes: [] as ObjectKey[], output: [], exits: [],
+    traffic: [], editorRequests: [], filesVersion: 0,
     status: 'caught-up', ...parts,
   };
 }
