@@ -34,6 +34,12 @@ export function createWorkerApi() {
       const status = s.advance(ms);
       return s.frame(sinceRv, status);
     },
+    /** Runs to the next scheduled event ("step") and returns what changed since `sinceRv`. */
+    step(sinceRv: number): Frame {
+      const s = need();
+      s.stepToNextEvent();
+      return s.frame(sinceRv);
+    },
     /** Applies a command (a terminal line, a file save, a node power change). */
     dispatch(command: Command): CommandResult {
       return need().dispatch(command);

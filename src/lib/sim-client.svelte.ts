@@ -3,7 +3,10 @@
 import { createContext } from 'svelte';
 import { createActor, fromPromise } from 'xstate';
 import { animationFrames, connectWorker, type FrameScheduler, type SimConnection } from './sim-connection';
-import type { Frame, InitOptions, RunRecord } from '../../sim/protocol';
+import type { Command, CommandResult, EditorRequest, Frame, InitOptions, RunRecord, TrafficSample } from '../../sim/protocol';
+import type { Completion } from '../../sim/shell/completion';
+import type { Diagnostic } from '../../sim/kubectl/diagnostics';
+import type { FileEntry } from '../../sim/worker/api';
 import { applyFrame, emptyView, type ClusterView } from './cluster-view';
 import {
   appendCommand, applyJobFrame, emptyCommandLog, failCommand, settleCommand, type CommandLog,
@@ -19,7 +22,9 @@ export interface SimClientOptions {
 /** The most wall time one frame may cover, so a background tab does not jump ahead. */
 export const MAX_WALL_STEP_MS = 100;
 /** The clock speeds the page offers: virtual ms per wall ms. */
-export const SPEEDS = [1, 5, 25] as const;
+export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 100] as const;
+/** Traffic samples the page keeps for counters, particles and the hop-trace view. */
+export const MAX_TRAFFIC_SAMPLES = 1_000;
 export type Speed = (typeof SPEEDS)[number];
 
 export class SimClient {
@@ -33,6 +38,12 @@ export class SimClient {
   commands = $state.raw<CommandLog>(emptyCommandLog());
   playback = $state.raw<PlaybackSnapshot>(this.actor.getSnapshot());
   speed = $state<Speed>(1);
+  /** Recent requests of the traffic flows, oldest first (bounded). */
+  traffic = $state.raw<readonly TrafficSample[]>([]);
+  /** Files `kubectl edit` asked the editor to open, not yet taken by it. */
+  editorRequests = $state.raw<readonly EditorRequest[]>([]);
+  /** Bumped by the engine whenever a file of the student's machine changes. */
+  filesVersion = $state(0);
 
   readonly init: InitOptions;
   private readonly connect: () => SimConnection;
@@ -116,6 +127,65 @@ export class SimClient {
     }
   }
 
+  /** Sends any command (file saves, traffic flows, faults, node power, editor results) and records it. */
+  async send(command: Command): Promise<CommandResult> {
+    const conn = this.connection;
+    const gen = this.generation;
+    if (!conn || (this.phase !== 'running' && this.phase !== 'paused')) return { ok: false, error: 'the cluster is not running' };
+    try {
+      const result = await conn.api.dispatch(command);
+      if (gen === this.generation) {
+        const record = await conn.api.exportRun();
+        if (gen === this.generation) this.record = record;
+      }
+      return result;
+    } catch (error) {
+      if (gen === this.generation) this.crash(error);
+      return { ok: false, error: errorMessage(error) };
+    }
+  }
+
+  /** Takes the oldest pending editor request (the editor opens its file). */
+  takeEditorRequest(): EditorRequest | undefined {
+    const [first, ...rest] = this.editorRequests;
+    this.editorRequests = rest;
+    return first;
+  }
+
+  /** Tab completion for a terminal line. */
+  async complete(line: string, cursor: number): Promise<Completion> {
+    const conn = this.connection;
+    return conn ? conn.api.complete(line, cursor) : { replaceFrom: cursor, candidates: [] };
+  }
+
+  /** What `kubectl apply -f` would say about a manifest's text, by line. */
+  async diagnose(text: string): Promise<Diagnostic[]> {
+    const conn = this.connection;
+    return conn ? conn.api.diagnose(text) : [];
+  }
+
+  /** The files of the student's machine. */
+  async files(): Promise<FileEntry[]> {
+    const conn = this.connection;
+    return conn ? conn.api.files() : [];
+  }
+
+  /** While paused: runs to the next scheduled event. */
+  async step(): Promise<void> {
+    const conn = this.connection;
+    if (!conn || this.phase !== 'paused' || this.inFlight) return;
+    const gen = this.generation;
+    this.inFlight = true;
+    try {
+      const frame = await conn.api.step(this.view.rv);
+      if (gen === this.generation) this.accept(frame);
+    } catch (error) {
+      if (gen === this.generation) this.crash(error);
+    } finally {
+      if (gen === this.generation) this.inFlight = false;
+    }
+  }
+
   /** Stops the clock and the worker. */
   dispose(): void {
     this.stopLoop();
@@ -145,6 +215,9 @@ export class SimClient {
   private accept(frame: Frame, quiet = false): void {
     this.view = applyFrame(this.view, frame);
     if (!quiet) this.commands = applyJobFrame(this.commands, frame);
+    if (frame.traffic.length > 0) this.traffic = [...this.traffic, ...frame.traffic].slice(-MAX_TRAFFIC_SAMPLES);
+    if (frame.editorRequests.length > 0 && !quiet) this.editorRequests = [...this.editorRequests, ...frame.editorRequests];
+    if (frame.filesVersion !== this.filesVersion) this.filesVersion = frame.filesVersion;
     this.lastGoodTime = frame.time;
   }
 

@@ -68,6 +68,7 @@ export class FakeWorker implements SimConnection {
     files: async () => [],
     complete: async (line: string) => ({ replaceFrom: line.length, candidates: [] }),
     diagnose: async () => [],
+    step: async (sinceRv: number) => frame({ rv: ++this.rv, time: this.time, upserts: [], ...(sinceRv < 0 ? { full: true } : {}) }),
     exportRun: async () => {
       this.calls.push('exportRun');
       return { format: 'kubesim-run', version: 1, options: { seed: 7 }, commands: [...this.commands] };
