@@ -106,8 +106,12 @@ function processDeletingDependents(ctx: ReconcileContext, owner: K8sObject): voi
 
 /** The keys a change makes worth a look: its own (owners added or changed), its dependents, owners waiting on it. */
 export function gcKeysFor(change: Change, store: ObjectStore): ObjectKey[] {
-  const keys = new Set<ObjectKey>();
   const obj = change.object;
+  const prev = change.previous;
+  // Most changes are status writes: nothing the collector's graph depends on moved.
+  if (change.type === 'MODIFIED' && prev && prev.metadata.ownerReferences === obj.metadata.ownerReferences
+    && prev.metadata.finalizers === obj.metadata.finalizers && prev.metadata.deletionTimestamp === obj.metadata.deletionTimestamp) return [];
+  const keys = new Set<ObjectKey>();
   const refsChanged = !deepEqual(obj.metadata.ownerReferences ?? [], change.previous?.metadata.ownerReferences ?? []);
   const dependentsNeedLook = change.type === 'DELETED' || (isDeletingDependents(obj) && !(change.previous && isDeletingDependents(change.previous)));
   if (change.type !== 'DELETED' && ((obj.metadata.ownerReferences?.length && (change.type === 'ADDED' || refsChanged)) || isDeletingDependents(obj))) {

@@ -57,6 +57,10 @@ export function selectorRequirements(obj: { readonly spec?: unknown }): Requirem
 
 /** The keys of the `kind` controllers named by a change's object and its previous version (watch key mapping). Pure. */
 export function controllerKeysOf(change: Change, kind: string): ObjectKey[] {
+  if (!change.previous || change.previous.metadata.ownerReferences === change.object.metadata.ownerReferences) {
+    const ref = controllerOf(change.object);
+    return ref && ref.kind === kind ? [`${kind}/${change.object.metadata.namespace ?? ''}/${ref.name}`] : [];
+  }
   const keys = new Set<ObjectKey>();
   for (const obj of [change.object, change.previous]) {
     const ref = obj && controllerOf(obj);

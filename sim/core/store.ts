@@ -156,9 +156,8 @@ export class ObjectStore {
     const key = keyOf(obj);
     const previous = this.objects.get(key);
     if (this.opts.freeze) deepFreeze(obj);
-    if (previous) this.unindex(key, previous);
     this.objects.set(key, obj);
-    this.index(key, obj);
+    if (previous) this.reindex(key, previous, obj); else this.index(key, obj);
     return this.record({ rv: Number(obj.metadata.resourceVersion), type: previous ? 'MODIFIED' : 'ADDED', key, kind: obj.kind, object: obj, previous });
   }
 
@@ -209,6 +208,35 @@ export class ObjectStore {
     const labels = obj.metadata.labels;
     if (labels) for (const k in labels) setFor(this.byLabel, labelIndexKey(obj.kind, ns, k, labels[k])).add(key);
     for (const def of this.indexes.values()) if (def.kind === obj.kind) this.indexAdd(def, obj);
+  }
+
+  /** Moves an updated object's index entries; only what changed is touched (most writes change status only). */
+  private reindex(key: ObjectKey, old: K8sObject, obj: K8sObject): void {
+    const ns = obj.metadata.namespace ?? '';
+    this.byKind.get(obj.kind)!.set(key, obj);
+    this.byKindNs.get(`${obj.kind}/${ns}`)!.set(key, obj);
+    if (old.metadata.uid !== obj.metadata.uid) {
+      if (old.metadata.uid) this.byUid.delete(old.metadata.uid);
+      if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, key);
+    }
+    if (old.metadata.ownerReferences !== obj.metadata.ownerReferences) {
+      for (const ref of old.metadata.ownerReferences ?? []) deleteFrom(this.byOwnerUid, ref.uid, key);
+      for (const ref of obj.metadata.ownerReferences ?? []) setFor(this.byOwnerUid, ref.uid).add(key);
+    }
+    if (old.metadata.labels !== obj.metadata.labels) {
+      const before = old.metadata.labels;
+      const after = obj.metadata.labels;
+      if (before) for (const k in before) if (after?.[k] !== before[k]) deleteFrom(this.byLabel, labelIndexKey(obj.kind, ns, k, before[k]), key);
+      if (after) for (const k in after) if (before?.[k] !== after[k]) setFor(this.byLabel, labelIndexKey(obj.kind, ns, k, after[k])).add(key);
+    }
+    for (const def of this.indexes.values()) {
+      if (def.kind !== obj.kind) continue;
+      const before = def.fn(old);
+      const after = def.fn(obj);
+      if (before.length === after.length && before.every((v, i) => v === after[i])) continue;
+      for (const value of before) deleteFrom(def.entries, value, key);
+      for (const value of after) setFor(def.entries, value).add(key);
+    }
   }
 
   private unindex(key: ObjectKey, obj: K8sObject): void {

@@ -19,8 +19,24 @@ function civilFromDays(days: number): { y: number; m: number; d: number } {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
+/** Recently formatted or parsed timestamps: the same few seconds are written and read thousands of times. */
+const formatted = new Map<number, string>();
+const parsed = new Map<string, number>();
+const MEMO_LIMIT = 4_096;
+
 /** RFC 3339 UTC with seconds, as metav1.Time marshals: `2026-01-01T00:04:12Z`. Input: Unix epoch ms. Pure. */
 export function formatTimestamp(epochMs: number): string {
+  const second = Math.floor(epochMs / 1000);
+  let text = formatted.get(second);
+  if (text === undefined) {
+    text = formatSecond(second * 1000);
+    if (formatted.size >= MEMO_LIMIT) formatted.clear();
+    formatted.set(second, text);
+  }
+  return text;
+}
+
+function formatSecond(epochMs: number): string {
   const days = Math.floor(epochMs / MS_PER_DAY);
   const msOfDay = epochMs - days * MS_PER_DAY;
   const { y, m, d } = civilFromDays(days);
@@ -37,6 +53,16 @@ export function formatMicroTimestamp(epochMs: number): string {
 
 /** Parses an RFC 3339 timestamp written by formatTimestamp back to epoch ms; NaN when malformed. Pure. */
 export function parseTimestamp(text: string): number {
+  let ms = parsed.get(text);
+  if (ms === undefined) {
+    ms = parseRfc3339(text);
+    if (parsed.size >= MEMO_LIMIT) parsed.clear();
+    parsed.set(text, ms);
+  }
+  return ms;
+}
+
+function parseRfc3339(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/.exec(text);
   if (!m) return Number.NaN;
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));

@@ -15,9 +15,11 @@ export const VALID_IP_MSG = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:
 export function isValidIP(text: unknown): boolean {
   if (typeof text !== 'string') return false;
   if (text.includes(':')) return /^[0-9a-fA-F:.]+$/.test(text) && text.split('::').length <= 2;
-  const parts = text.split('.');
-  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+  return IPV4.test(text);
 }
+
+/** Dotted quad with each part 0–255 (leading zeros allowed, as net.ParseIP in older Go did). */
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|\d\d?|0\d\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|\d\d?|0\d\d)$/;
 
 function validatePort(p: Obj, requireName: boolean, names: Set<string>, path: string): FieldError[] {
   const errs: FieldError[] = [];

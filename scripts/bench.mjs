@@ -1,0 +1,14 @@
+// `npm run bench`: bundles the engine benchmark the way the page ships the engine (one esbuild bundle, no
+// name-keeping wrappers), then runs it with a collectable heap so memory figures are measured after GC.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+
+const out = 'node_modules/.cache/kubesim-bench/engine-bench.cjs';
+mkdirSync('node_modules/.cache/kubesim-bench', { recursive: true });
+await build({
+  entryPoints: ['tests/bench/engine-bench.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+  outfile: out, logLevel: 'warning',
+});
+const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', out, ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(run.status ?? 1);
