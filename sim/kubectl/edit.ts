@@ -115,12 +115,17 @@ export function* kubectlEdit(ctx: ProgramContext, args: readonly string[]): Gene
   const path = `/tmp/kubectl-edit-${ctx.session.history.length}.yaml`;
   const title = `${opened.target.kind.toLowerCase()}/${opened.target.name}`;
   let text = opened.text;
-  for (;;) {
+  for (let round = 0; ; round++) {
     ctx.session.fs.write(path, text);
     const id = bridge.open(path, title);
     while (bridge.result(id) === undefined) yield { kind: 'change' };
     const read = ctx.session.fs.read(path);
     const edited = bridge.result(id) === 'saved' && read.ok ? read.value : text;
+    // editoptions.go: saving the reopened file unchanged (or closing it) gives up, keeping a copy of the changes.
+    if (round > 0 && stripComments(edited) === stripComments(text)) {
+      ctx.err(`A copy of your changes has been stored to "${path}"\nerror: Edit cancelled, no valid changes were saved.\n`);
+      return 1;
+    }
     const result = applyEditedText(ctx.host, opened.target, edited);
     ctx.out(result.stdout);
     ctx.err(result.stderr);

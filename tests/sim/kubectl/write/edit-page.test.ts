@@ -38,3 +38,26 @@ describe('kubectl edit with the page editor', () => {
     expect(sim.frame(sim.store.resourceVersion).output.map((o) => o.text).join('')).toBe('Edit cancelled, no changes made.\n');
   });
 });
+
+describe('kubectl edit that fails validation', () => {
+  it('reopens with the errors, and gives up when the reopened file is closed unchanged', () => {
+    const sim = createSimulation({ seed: 3, editor: 'page' });
+    sim.dispatch({ type: 'exec', line: 'kubectl create deployment web --image=nginx:1.27' });
+    sim.dispatch({ type: 'exec', line: 'kubectl edit deploy/web' });
+    const first = sim.frame(0).editorRequests[0];
+    const text = sim.shell.fs.read(first.path);
+    sim.dispatch({ type: 'writeFile', path: first.path, content: (text.ok ? text.value : '').replace('replicas: 1', 'replicas: -1') });
+    sim.dispatch({ type: 'editorClosed', requestId: first.requestId, saved: true });
+    sim.advance(1);
+    const frame = sim.frame(sim.store.resourceVersion);
+    expect(frame.editorRequests).toHaveLength(1);
+    const reopened = sim.shell.fs.read(frame.editorRequests[0].path);
+    expect(reopened.ok && reopened.value).toMatch(/# deployments.apps "web" was not valid:/);
+    sim.dispatch({ type: 'editorClosed', requestId: frame.editorRequests[0].requestId, saved: false });
+    sim.advance(1);
+    const end = sim.frame(sim.store.resourceVersion);
+    expect(end.output.map((o) => o.text).join('')).toBe(`A copy of your changes has been stored to "${first.path}"\nerror: Edit cancelled, no valid changes were saved.\n`);
+    expect(end.exits.map((e) => e.exitCode)).toEqual([1]);
+    expect((sim.get('Deployment', 'default', 'web') as { spec: { replicas: number } }).spec.replicas).toBe(1);
+  });
+});
