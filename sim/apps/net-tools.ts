@@ -43,8 +43,11 @@ function* wget(argv: readonly string[], sh: ShellState): ShellRun {
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--post-data=')) postData = a.slice(12);
+    else if (a === '--post-data') postData = argv[++i] ?? '';
     else if (a.startsWith('--timeout=')) timeoutMs = Number(a.slice(10)) * 1000;
+    else if (a === '--timeout') timeoutMs = Number(argv[++i]) * 1000;
     else if (a.startsWith('--output-document=')) output = a.slice(18);
+    else if (a === '--output-document') output = argv[++i];
     else if (a === '--spider' || a === '--quiet') quiet = quiet || a === '--quiet';
     else if (a.startsWith('-') && !a.startsWith('--') && a.length > 1) {
       for (let k = 1; k < a.length; k++) {
