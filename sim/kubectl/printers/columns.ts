@@ -143,7 +143,7 @@ export const COLUMNS: Partial<Record<Kind, Columns>> = {
       const c = o as Any;
       const bound = c.status?.phase === 'Bound';
       const modes = (c.status?.accessModes ?? []).map((m: string) => ({ ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' }[m] ?? m)).join(',');
-      const base = [o.metadata.name, c.status?.phase ?? '', c.spec?.volumeName ?? '', bound ? c.status?.capacity?.storage ?? '' : '', bound ? modes : '', c.spec?.storageClassName ?? '<unset>', c.spec?.volumeAttributesClassName ?? '<unset>', age(o.metadata.creationTimestamp, now)];
+      const base = [o.metadata.name, o.metadata.deletionTimestamp ? 'Terminating' : c.status?.phase ?? '', c.spec?.volumeName ?? '', bound ? c.status?.capacity?.storage ?? '' : '', bound ? modes : '', c.spec?.storageClassName ?? '<unset>', c.spec?.volumeAttributesClassName ?? '<unset>', age(o.metadata.creationTimestamp, now)];
       return wide ? [...base, c.spec?.volumeMode ?? '<unset>'] : base;
     },
   },
@@ -153,7 +153,7 @@ export const COLUMNS: Partial<Record<Kind, Columns>> = {
       const v = o as Any;
       const modes = (v.spec?.accessModes ?? []).map((m: string) => ({ ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' }[m] ?? m)).join(',');
       const claim = v.spec?.claimRef ? `${v.spec.claimRef.namespace}/${v.spec.claimRef.name}` : '';
-      const base = [o.metadata.name, v.spec?.capacity?.storage ?? '', modes, v.spec?.persistentVolumeReclaimPolicy ?? '', v.status?.phase ?? '', claim, v.spec?.storageClassName ?? '', v.spec?.volumeAttributesClassName ?? '<unset>', v.status?.reason ?? '', age(o.metadata.creationTimestamp, now)];
+      const base = [o.metadata.name, v.spec?.capacity?.storage ?? '', modes, v.spec?.persistentVolumeReclaimPolicy ?? '', o.metadata.deletionTimestamp ? 'Terminating' : v.status?.phase ?? '', claim, v.spec?.storageClassName ?? '', v.spec?.volumeAttributesClassName ?? '<unset>', v.status?.reason ?? '', age(o.metadata.creationTimestamp, now)];
       return wide ? [...base, v.spec?.volumeMode ?? '<unset>'] : base;
     },
   },
