@@ -5,7 +5,7 @@ import type { ApiClient } from './core/api';
 import type { ObjectStore } from './core/store';
 import type { Fault } from './protocol';
 import { objectKey } from './model/keys';
-import { FAULT_ANNOTATION } from './controllers/kubelet';
+import { FAULT_ANNOTATION, podFaults } from './model/faults';
 
 /** Carries out a fault; returns an error message when its target does not exist. */
 export function applyFault(fault: Fault, store: ObjectStore, api: ApiClient): string | undefined {
@@ -17,7 +17,7 @@ export function applyFault(fault: Fault, store: ObjectStore, api: ApiClient): st
     case 'failProbe': {
       const pod = store.get(objectKey('Pod', fault.namespace, fault.name));
       if (!pod) return `pods "${fault.name}" not found`;
-      const current = new Set((pod.metadata.annotations?.[FAULT_ANNOTATION] ?? '').split(',').map((f) => f.trim()).filter(Boolean));
+      const current = podFaults(pod.metadata.annotations);
       if (fault.on) current.add(fault.probe); else current.delete(fault.probe);
       const annotations = { ...(pod.metadata.annotations ?? {}) };
       if (current.size > 0) annotations[FAULT_ANNOTATION] = [...current].sort().join(','); else delete annotations[FAULT_ANNOTATION];

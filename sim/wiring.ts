@@ -20,6 +20,14 @@ import { EndpointsController } from './controllers/endpoints';
 import { EndpointSliceController } from './controllers/endpoint-slice';
 import { KubeProxyController } from './controllers/kube-proxy';
 import { ServiceLoadBalancerController } from './controllers/service-load-balancer';
+import { StatefulSetController } from './controllers/stateful-set';
+import { PersistentVolumeController } from './controllers/persistent-volume';
+import { CsiProvisioner } from './controllers/persistent-volume-provisioner';
+import { pvcProtectionController, pvProtectionController } from './controllers/persistent-volume-protection';
+import { registerPodsByClaimIndex } from './controllers/persistent-volume-binder';
+import { AttachDetachController, VolumeAttachments } from './controllers/attach-detach';
+import { newUid } from './core/names';
+import { AZURE_DISK_DRIVER, AZURE_FILE_DRIVER, installStorageClasses } from './scenarios/aks-storage';
 import { createDataPlane } from './net/network';
 import { intToIp } from './net/ipv4';
 import type { ResolvedProfile, NodePlan } from './scenarios/aks-cluster';
@@ -44,7 +52,12 @@ export function wireControllers(profile: ResolvedProfile, rng: Rng): Components 
         proxyMode: profile.proxyMode, clusterDNS: intToIp(profile.serviceCidr.base + 10),
       });
       const images = memoizedImages(simulatedImages);
-      kubelet = new Kubelet(runtime, images, new VolumeData(), (key: ObjectKey) => manager.enqueue('kubelet', key), rng.fork('containers'));
+      registerPodsByClaimIndex(store);
+      installStorageClasses(store, sim.clock, rng.fork('storage-classes'));
+      const attachments = new VolumeAttachments();
+      const volumes = new VolumeData(attachments, rng.fork('volume-manager'));
+      store.watch((change) => { if (change.kind === 'PersistentVolume' && change.type === 'DELETED') volumes.release(change.object.metadata.name); });
+      kubelet = new Kubelet(runtime, images, volumes, (key: ObjectKey) => manager.enqueue('kubelet', key), rng.fork('containers'));
       const machines = new Map(plans.map((p) => [p.machine.name, p.machine]));
       manager.add(new Scheduler(store, (node, pod) => {
         const cached = runtime.nodes.get(node)?.images;
@@ -61,6 +74,20 @@ export function wireControllers(profile: ResolvedProfile, rng: Rng): Components 
       manager.add(new EndpointSliceController());
       manager.add(new KubeProxyController(plane.proxier));
       manager.add(new ServiceLoadBalancerController({ delaySeconds: profile.loadBalancerDelaySeconds }));
+      manager.add(new StatefulSetController());
+      manager.add(new PersistentVolumeController());
+      manager.add(pvcProtectionController);
+      manager.add(pvProtectionController);
+      manager.add(new AttachDetachController(attachments, (key) => manager.enqueue('kubelet', key)));
+      for (const driver of [AZURE_DISK_DRIVER, AZURE_FILE_DRIVER]) {
+        const ids = rng.fork(`${driver}-provisioner`);
+        manager.add(new CsiProvisioner({
+          driver, identity: `${driver}_${plans[0]?.machine.name ?? 'aks'}_${newUid(ids)}`,
+          provisionerIdentity: `${sim.clock.nowEpochMs}-${ids.int(10_000)}-${driver}`,
+          provisionDelay: driver === AZURE_DISK_DRIVER ? { ms: 5_000, jitterMs: 10_000 } : { ms: 3_000, jitterMs: 6_000 },
+          deleteDelay: { ms: 2_000, jitterMs: 4_000 },
+        }));
+      }
     },
     setNodePower(sim, nodeName, on) {
       const node = sim.runtime.nodes.get(nodeName);

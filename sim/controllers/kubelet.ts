@@ -4,6 +4,7 @@
 import type { Container, DeepReadonly, K8sObject, ObjectKey, Pod } from '../model/types';
 import { parseTimestamp } from '../model/time';
 import { isPodTerminal } from '../model/pod';
+import { podFaults } from '../model/faults';
 import type { Controller, ReconcileContext, ReconcileResult, Watch } from '../core/controller';
 import { LogBuffer, type ContainerRecord, type NodeRuntime, type Runtime, type Sandbox } from '../core/runtime';
 import type { Rng } from '../core/rng';
@@ -16,8 +17,6 @@ import { pullSecretRegistries, type ImageService } from './kubelet-images';
 import { KUBELET_TIMINGS } from './kubelet-timings';
 import type { VolumeData } from './kubelet-volumes';
 
-/** Annotation a lesson or fault button sets to make a pod's probes fail: `readiness`, `liveness` (comma-separated). */
-export const FAULT_ANNOTATION = 'kubesim.io/fault';
 
 interface PodState {
   readonly uid: string;
@@ -93,9 +92,16 @@ export class Kubelet implements Controller {
     let sandbox = this.runtime.sandboxByUid(uid);
     const wakes: number[] = [];
     if (!sandbox) {
-      if (state.sandboxAt === undefined) state.sandboxAt = ctx.now + ctx.rng.jitter(KUBELET_TIMINGS.sandbox.ms, KUBELET_TIMINGS.sandbox.jitterMs);
-      if (ctx.now >= state.sandboxAt) sandbox = this.createSandbox(pod, node);
-      else wakes.push(state.sandboxAt);
+      // WaitForAttachAndMount comes before the sandbox: the pod stays ContainerCreating until its volumes are mounted.
+      const volumes = this.volumes.waitForMount(ctx.store, pod, node.name, ctx.now);
+      if (!volumes.mounted) {
+        if (volumes.failedMount) ctx.recordEvent(pod, 'Warning', 'FailedMount', volumes.failedMount, { host: node.name });
+        wakes.push(volumes.wakeAt);
+      } else {
+        if (state.sandboxAt === undefined) state.sandboxAt = ctx.now + ctx.rng.jitter(KUBELET_TIMINGS.sandbox.ms, KUBELET_TIMINGS.sandbox.jitterMs);
+        if (ctx.now >= state.sandboxAt) sandbox = this.createSandbox(pod, node);
+        else wakes.push(state.sandboxAt);
+      }
     }
     const inits = (pod.spec.initContainers ?? []).map((c) => sandbox?.containers.get(c.name) ?? newRecord(c));
     const mains = pod.spec.containers.map((c) => sandbox?.containers.get(c.name) ?? newRecord(c));
@@ -164,7 +170,7 @@ export class Kubelet implements Controller {
 
   private syncContext(key: ObjectKey, pod: DeepReadonly<Pod> & K8sObject, node: NodeRuntime, sandbox: Sandbox,
     spec: DeepReadonly<Container>, ctx: ReconcileContext): ContainerSyncContext {
-    const faults = new Set((pod.metadata.annotations?.[FAULT_ANNOTATION] ?? '').split(',').map((f) => f.trim()).filter(Boolean));
+    const faults = podFaults(pod.metadata.annotations);
     const fieldPath = `spec.containers{${spec.name}}`;
     return {
       now: ctx.now, nowEpochMs: ctx.nowEpochMs, rng: ctx.rng, node, images: this.images, pod, sandbox, faults,
@@ -258,6 +264,7 @@ export class Kubelet implements Controller {
       this.runtime.nodes.get(sandbox.nodeName)?.ipam.release(sandbox.ip, ipToInt);
     }
     this.pods.delete(uid);
+    this.volumes.forget(uid);
     if (this.byKey.get(key) === uid) this.byKey.delete(key);
   }
 

@@ -1,7 +1,6 @@
 // The persistentvolumeclaims REST strategy (core v1 defaults, core validation ValidatePersistentVolumeClaim and
-// ValidatePersistentVolumeClaimUpdate): access modes, a positive storage request, phase Pending on create.
-// SIMPLIFIED: the StorageObjectInUseProtection admission plugin's `kubernetes.io/pvc-protection` finalizer is not
-// added, so a claim in use can be deleted at once.
+// ValidatePersistentVolumeClaimUpdate): access modes, a positive storage request, phase Pending on create, and
+// the DefaultStorageClass and StorageObjectInUseProtection admission plugins.
 import type { K8sObject } from '../model/types';
 import { forbidden, invalid, notSupported, required, type FieldError } from '../core/errors';
 import { stableStringify } from '../core/names';
@@ -13,6 +12,7 @@ import { validateLabelSelector } from './label-selector-validation';
 import { QUANTITY_REGEX_MSG, canonicalQuantity, parseExactQuantity } from './quantity-canonical';
 import { specDiff } from './spec-diff';
 import { unknownFieldsOf } from './schema/unknown-fields';
+import { admitClaim } from './storage-admission';
 
 type Obj = Record<string, unknown>;
 
@@ -69,7 +69,8 @@ export const persistentVolumeClaimStrategy: Strategy = {
   unknownFields: (obj) => unknownFieldsOf('PersistentVolumeClaim', obj),
   validate: (obj) => validateClaimSpec(obj.spec, 'spec'),
   validateUpdate: validateClaimUpdate,
-  prepareForCreate(obj) {
+  prepareForCreate(obj, ctx) {
     obj.status = { phase: 'Pending' };
+    admitClaim(obj, ctx.store);
   },
 };

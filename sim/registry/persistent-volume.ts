@@ -1,6 +1,6 @@
 // The persistentvolumes REST strategy (core v1 SetDefaults_PersistentVolume, core validation
-// ValidatePersistentVolume): Retain and Filesystem by default, access modes, a storage capacity, one volume source.
-// SIMPLIFIED: the `kubernetes.io/pv-protection` finalizer is not added on create.
+// ValidatePersistentVolume): Retain and Filesystem by default, access modes, a storage capacity, one volume source,
+// and the `kubernetes.io/pv-protection` finalizer of the StorageObjectInUseProtection admission plugin.
 import type { K8sObject } from '../model/types';
 import { notSupported, required, type FieldError } from '../core/errors';
 import { formatTimestamp } from '../model/time';
@@ -8,6 +8,7 @@ import type { Strategy } from './strategy';
 import { arrayOf, isRecord } from './field-checks';
 import { canonicalizeResourceList, VOLUME_SOURCE_KEYS } from './pod-spec-defaults';
 import { unknownFieldsOf } from './schema/unknown-fields';
+import { admitVolume } from './storage-admission';
 
 type Obj = Record<string, unknown>;
 
@@ -50,5 +51,6 @@ export const persistentVolumeStrategy: Strategy = {
   validate: (obj) => validateVolumeSpec(obj.spec),
   prepareForCreate(obj, ctx) {
     obj.status = { lastPhaseTransitionTime: formatTimestamp(ctx.nowEpochMs), phase: 'Pending' };
+    admitVolume(obj);
   },
 };

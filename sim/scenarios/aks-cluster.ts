@@ -67,7 +67,7 @@ export function planNodes(profile: ResolvedProfile, rng: Rng): NodePlan[] {
           'kubernetes.azure.com/node-image-version': 'AKSUbuntu-2204gen2containerd-202510.01.0', 'kubernetes.azure.com/os-sku': 'Ubuntu',
           'kubernetes.azure.com/role': 'agent', 'kubernetes.io/arch': 'amd64', 'kubernetes.io/hostname': name, 'kubernetes.io/os': 'linux',
           'kubernetes.io/role': 'agent', 'node-role.kubernetes.io/agent': '', 'node.kubernetes.io/instance-type': 'Standard_DS2_v2',
-          'topology.kubernetes.io/region': 'eastus', 'topology.kubernetes.io/zone': '0',
+          'topology.disk.csi.azure.com/zone': '', 'topology.kubernetes.io/region': 'eastus', 'topology.kubernetes.io/zone': '0',
         },
         annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
       },

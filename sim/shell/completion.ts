@@ -1,5 +1,5 @@
 // Tab completion for the terminal, as bash with kubectl's completion script offers it: command names, kubectl
-// verbs and subcommands, resource types (plural and short names), object names of that type in the namespace,
+// verbs and subcommands, resource types (as `kubectl api-resources -o name` lists them), object names of that type in the namespace,
 // the verb's flags, namespaces after -n, and file names (for -f and for other commands).
 // Pure over the object store and the virtual file system.
 import type { ObjectStore } from '../core/store';
@@ -82,10 +82,9 @@ function fileCandidates(ctx: CompletionContext, partial: string, manifestsOnly: 
     .map((e) => `${dirText}${e.name}${e.dir ? '/' : ''}`);
 }
 
+/** What kubectl offers for a resource type: `api-resources -o name` (plural, group-qualified: `deployments.apps`). */
 function typeNames(): string[] {
-  const out = new Set<string>();
-  for (const r of RESOURCES) { out.add(r.plural); for (const s of r.shortNames) out.add(s); }
-  return [...out];
+  return RESOURCES.map((r) => (r.group ? `${r.plural}.${r.group}` : r.plural));
 }
 
 function objectNames(ctx: CompletionContext, type: string, namespace: string): string[] {

@@ -1,5 +1,6 @@
-// The command box's transcript: each line typed, what the shell answered at once (the CommandResult) and what
-// the job wrote later (Frame output and exits). Pure: every function returns a new log.
+// The terminal's transcript: each line typed, what the shell answered at once (the CommandResult) and what
+// the job wrote later (Frame output and exits), plus the same happenings as one ordered feed a terminal replays.
+// Pure: every function returns a new log.
 import type { CommandResult, Frame } from '../../sim/protocol';
 
 export interface JobText {
@@ -19,11 +20,27 @@ export interface CommandEntry {
   readonly error?: string;
 }
 
+/** One happening of the transcript, in the order the page learnt of it. */
+export type FeedItem =
+  /** A line was dispatched; `source` says who typed it (`terminal`, or another part of the page). */
+  | { readonly kind: 'line'; readonly seq: number; readonly line: string; readonly source: string }
+  /** The dispatch answer: the job's id and what it printed at once (a prefix of its streams). */
+  | { readonly kind: 'settled'; readonly seq: number; readonly jobId?: number; readonly done: boolean; readonly exitCode?: number;
+      readonly stdout: string; readonly stderr: string }
+  | { readonly kind: 'failed'; readonly seq: number; readonly error: string }
+  /** Output from a frame: the next piece of that job's stream (frames carry each stream from its first byte). */
+  | { readonly kind: 'output'; readonly jobId: number; readonly stream: 'stdout' | 'stderr'; readonly text: string }
+  | { readonly kind: 'exit'; readonly jobId: number; readonly exitCode: number };
+
 export interface CommandLog {
   readonly entries: readonly CommandEntry[];
   /** Output and exits that arrived in frames, by job id. */
   readonly jobs: ReadonlyMap<number, JobText>;
   readonly nextSeq: number;
+  /** The newest happenings, oldest first (bounded); `feed[i]` is item number `feedEnd - feed.length + i`. */
+  readonly feed: readonly FeedItem[];
+  /** How many feed items were ever added: a reader remembers this to take only newer ones. */
+  readonly feedEnd: number;
 }
 
 /** What the page shows for one command. */
@@ -38,21 +55,38 @@ export interface CommandView {
 
 /** How many commands the transcript keeps. */
 export const MAX_ENTRIES = 50;
+/** How many feed items the transcript keeps for readers that fell behind. */
+export const MAX_FEED_ITEMS = 2_000;
 
 /** An empty transcript. Pure. */
 export function emptyCommandLog(): CommandLog {
-  return { entries: [], jobs: new Map(), nextSeq: 1 };
+  return { entries: [], jobs: new Map(), nextSeq: 1, feed: [], feedEnd: 0 };
+}
+
+function withFeed(log: CommandLog, items: readonly FeedItem[]): Pick<CommandLog, 'feed' | 'feedEnd'> {
+  if (items.length === 0) return log;
+  const feed = log.feed.length + items.length > MAX_FEED_ITEMS ? [...log.feed, ...items].slice(-MAX_FEED_ITEMS) : [...log.feed, ...items];
+  return { feed, feedEnd: log.feedEnd + items.length };
+}
+
+/** The feed items numbered `from` and later that the log still holds, with the number after the last. Pure. */
+export function feedSince(log: CommandLog, from: number): { items: readonly FeedItem[]; next: number } {
+  const first = log.feedEnd - log.feed.length;
+  return { items: log.feed.slice(Math.max(0, from - first)), next: log.feedEnd };
 }
 
 /** Adds a typed line (not yet answered); returns the new log and the entry's seq. Pure. */
-export function appendCommand(log: CommandLog, line: string): { log: CommandLog; seq: number } {
+export function appendCommand(log: CommandLog, line: string, source = 'page'): { log: CommandLog; seq: number } {
   const seq = log.nextSeq;
   const entries = [...log.entries, { seq, line }].slice(-MAX_ENTRIES);
-  return { log: { ...log, entries, nextSeq: seq + 1 }, seq };
+  return { log: { ...log, entries, nextSeq: seq + 1, ...withFeed(log, [{ kind: 'line', seq, line, source }]) }, seq };
 }
 
 /** Records the dispatch result of entry `seq`. Pure. */
 export function settleCommand(log: CommandLog, seq: number, result: CommandResult): CommandLog {
+  const item: FeedItem = result.ok
+    ? { kind: 'settled', seq, jobId: result.jobId, done: result.done === true, exitCode: result.done ? result.exitCode : undefined, stdout: result.stdout ?? '', stderr: result.stderr ?? '' }
+    : { kind: 'failed', seq, error: result.error };
   const entries = log.entries.map((e): CommandEntry => {
     if (e.seq !== seq) return e;
     if (!result.ok) return { ...e, error: result.error };
@@ -61,12 +95,14 @@ export function settleCommand(log: CommandLog, seq: number, result: CommandResul
       result: { stdout: result.stdout ?? '', stderr: result.stderr ?? '', exitCode: result.done ? result.exitCode : undefined },
     };
   });
-  return { ...log, entries };
+  return { ...log, entries, ...withFeed(log, [item]) };
 }
 
 /** Marks entry `seq` as failed with a message (the cluster stopped before it answered). Pure. */
 export function failCommand(log: CommandLog, seq: number, error: string): CommandLog {
-  return { ...log, entries: log.entries.map((e) => (e.seq === seq && !e.result ? { ...e, error } : e)) };
+  const entry = log.entries.find((e) => e.seq === seq);
+  if (entry?.result) return log;
+  return { ...log, entries: log.entries.map((e) => (e.seq === seq ? { ...e, error } : e)), ...withFeed(log, [{ kind: 'failed', seq, error }]) };
 }
 
 /** Adds a frame's job output and exits, in order. Pure; returns the same log when the frame has none. */
@@ -83,7 +119,9 @@ export function applyJobFrame(log: CommandLog, frame: Pick<Frame, 'output' | 'ex
   const shown = new Set(log.entries.map((e) => e.jobId));
   const newest = Math.max(0, ...log.entries.map((e) => e.jobId ?? 0));
   for (const id of jobs.keys()) if (!shown.has(id) && id <= newest) jobs.delete(id);
-  return { ...log, jobs };
+  const items: FeedItem[] = frame.output.map((o) => ({ kind: 'output', jobId: o.jobId, stream: o.stream, text: o.text }));
+  for (const exit of frame.exits) items.push({ kind: 'exit', jobId: exit.jobId, exitCode: exit.exitCode });
+  return { ...log, jobs, ...withFeed(log, items) };
 }
 
 function longer(a: string, b: string): string {

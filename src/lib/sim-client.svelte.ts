@@ -26,6 +26,7 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 100] as const;
 /** Traffic samples the page keeps for counters, particles and the hop-trace view. */
 export const MAX_TRAFFIC_SAMPLES = 1_000;
 export type Speed = (typeof SPEEDS)[number];
+const NOT_RUNNING = 'the cluster is not running';
 
 export class SimClient {
   private readonly actor = createActor(playbackMachine.provide({
@@ -34,7 +35,7 @@ export class SimClient {
 
   /** The cluster as of the last frame; reassigned on every frame, never mutated. */
   view = $state.raw<ClusterView>(emptyView());
-  /** The command box's transcript. */
+  /** The terminal's transcript (entries, job output, and the ordered feed the terminal replays). */
   commands = $state.raw<CommandLog>(emptyCommandLog());
   playback = $state.raw<PlaybackSnapshot>(this.actor.getSnapshot());
   speed = $state<Speed>(1);
@@ -55,6 +56,7 @@ export class SimClient {
   private lastGoodTime = 0;
   private frameHandle: number | undefined;
   private inFlight = false;
+  private stepQueued = false;
   private lastSentWallMs: number | undefined;
 
   constructor(options: SimClientOptions) {
@@ -104,34 +106,45 @@ export class SimClient {
     this.speed = speed;
   }
 
-  /** Runs a terminal line; its output lands in `commands`, now and in later frames. */
-  async dispatch(line: string): Promise<void> {
-    const { log, seq } = appendCommand(this.commands, line);
+  /**
+   * Runs a terminal line; its output lands in `commands`, now and in later frames. `source` names who typed it
+   * (the terminal passes `terminal`; a line from anywhere else is shown in the terminal as if typed there).
+   */
+  async dispatch(line: string, source = 'page'): Promise<CommandResult> {
+    const { log, seq } = appendCommand(this.commands, line, source);
     this.commands = log;
     const conn = this.connection;
     const gen = this.generation;
     if (!conn || (this.phase !== 'running' && this.phase !== 'paused')) {
-      this.commands = failCommand(this.commands, seq, 'the cluster is not running');
-      return;
+      this.commands = failCommand(this.commands, seq, NOT_RUNNING);
+      return { ok: false, error: NOT_RUNNING };
     }
     try {
       const result = await conn.api.dispatch({ type: 'exec', line });
-      if (gen !== this.generation) return;
+      if (gen !== this.generation) return result;
       this.commands = settleCommand(this.commands, seq, result);
       const record = await conn.api.exportRun();
       if (gen === this.generation) this.record = record;
+      return result;
     } catch (error) {
-      if (gen !== this.generation) return;
-      this.commands = failCommand(this.commands, seq, errorMessage(error));
+      const message = errorMessage(error);
+      if (gen !== this.generation) return { ok: false, error: message };
+      this.commands = failCommand(this.commands, seq, message);
       this.crash(error);
+      return { ok: false, error: message };
     }
+  }
+
+  /** Ctrl-C: stops a running terminal job (it exits with status 130). */
+  interrupt(jobId: number): Promise<CommandResult> {
+    return this.send({ type: 'interrupt', jobId });
   }
 
   /** Sends any command (file saves, traffic flows, faults, node power, editor results) and records it. */
   async send(command: Command): Promise<CommandResult> {
     const conn = this.connection;
     const gen = this.generation;
-    if (!conn || (this.phase !== 'running' && this.phase !== 'paused')) return { ok: false, error: 'the cluster is not running' };
+    if (!conn || (this.phase !== 'running' && this.phase !== 'paused')) return { ok: false, error: NOT_RUNNING };
     try {
       const result = await conn.api.dispatch(command);
       if (gen === this.generation) {
@@ -170,10 +183,15 @@ export class SimClient {
     return conn ? conn.api.files() : [];
   }
 
-  /** While paused: runs to the next scheduled event. */
+  /** Pauses the clock if it runs, then runs to the next scheduled event (after any frame still in flight). */
   async step(): Promise<void> {
+    if (this.phase === 'running') this.pause();
     const conn = this.connection;
-    if (!conn || this.phase !== 'paused' || this.inFlight) return;
+    if (!conn || this.phase !== 'paused') return;
+    if (this.inFlight) {
+      this.stepQueued = true;
+      return;
+    }
     const gen = this.generation;
     this.inFlight = true;
     try {
@@ -182,7 +200,7 @@ export class SimClient {
     } catch (error) {
       if (gen === this.generation) this.crash(error);
     } finally {
-      if (gen === this.generation) this.inFlight = false;
+      if (gen === this.generation) this.settleFlight();
     }
   }
 
@@ -208,6 +226,7 @@ export class SimClient {
     });
     this.connection = conn;
     this.inFlight = false;
+    this.stepQueued = false;
     return conn;
   }
 
@@ -277,8 +296,16 @@ export class SimClient {
     } catch (error) {
       if (gen === this.generation) this.crash(error);
     } finally {
-      if (gen === this.generation) this.inFlight = false;
+      if (gen === this.generation) this.settleFlight();
     }
+  }
+
+  /** The request in flight answered: a step asked for meanwhile runs now. */
+  private settleFlight(): void {
+    this.inFlight = false;
+    if (!this.stepQueued) return;
+    this.stepQueued = false;
+    void this.step();
   }
 }
 

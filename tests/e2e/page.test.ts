@@ -1,5 +1,5 @@
 // The first page in Debian's Chromium: the built app, served from a sub-path, boots the simulated AKS cluster,
-// shows its nodes, runs kubectl from the command box, and plays and pauses the clock.
+// runs kubectl in the terminal, plays, pauses and steps the clock, and recovers from a worker that fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -8,9 +8,10 @@ import type { Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { launchChromium, type Browser } from './helpers/browser';
 
-const DIST = resolve('dist');
+const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
 const RESULTS = resolve('test-results');
 const NODE_NAME = /^aks-nodepool1-\d{8}-vmss00000\d$/;
+const PROMPT = 'student@kubesim:~$';
 
 const WEB_DEPLOYMENT = {
   apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
@@ -50,63 +51,76 @@ async function openPage(url: string): Promise<{ page: Page; problems: string[] }
   return { page, problems };
 }
 
-/** The text of each row of one of the page's tables, cells joined by a tab. */
-function tableRows(page: Page, id: string): Promise<string[]> {
-  return page.locator(`[data-testid="${id}"] tbody tr`).evaluateAll((rows) =>
-    rows.map((row) => [...row.querySelectorAll('td')].map((td) => (td.textContent ?? '').replace(/[●◐✖◌✔]/g, '').trim()).join('\t')));
+/** The terminal's visible rows as text (xterm's DOM renderer), trailing blank rows removed; `trim` trims each row. */
+function terminalRows(page: Page, trim = true): Promise<string[]> {
+  return page.evaluate((trimRows) => {
+    const lines = [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')]
+      .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' '))
+      .map((r) => (trimRows ? r.trimEnd() : r));
+    while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+    return lines;
+  }, trim);
 }
 
-async function waitForReadyNodes(page: Page, count: number): Promise<string[]> {
-  await page.waitForFunction((n) => {
-    const rows = [...document.querySelectorAll('[data-testid="nodes"] tbody tr')];
-    return rows.length === n && rows.every((r) => r.querySelectorAll('td')[1]?.textContent?.includes('Ready'));
-  }, count, { timeout: 30_000 });
-  return tableRows(page, 'nodes');
+async function waitForPrompt(page: Page, timeout = 30_000): Promise<void> {
+  await expect.poll(async () => (await terminalRows(page)).at(-1), { timeout }).toBe(PROMPT);
+}
+
+/** Clears the terminal, types `line` as a student would, and returns what it printed once the prompt is back. */
+async function run(page: Page, line: string, timeout = 20_000): Promise<string[]> {
+  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
+  await page.keyboard.press('Control+L');
+  await waitForPrompt(page);
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => {
+    const rows = await terminalRows(page);
+    return rows.length > 1 && rows.at(-1) === PROMPT;
+  }, { timeout }).toBe(true);
+  // A long command wraps over several rows: the output starts after the row where the typed text ends.
+  const raw = await terminalRows(page, false);
+  const typed = `${PROMPT} ${line}`;
+  let end = raw.findIndex((r) => r.startsWith(`${PROMPT} `));
+  for (let text = raw[end]; text.trimEnd().length < typed.length && end < raw.length - 1;) text += raw[++end];
+  return raw.slice(end + 1, -1).map((r) => r.trimEnd());
+}
+
+/** Runs `kubectl get nodes` until all `count` nodes are Ready; returns their rows. */
+async function readyNodes(page: Page, count: number): Promise<string[]> {
+  await waitForPrompt(page);
+  let nodes: string[] = [];
+  await expect.poll(async () => {
+    nodes = (await run(page, 'kubectl get nodes --no-headers')).filter((r) => /\sReady\s/.test(r));
+    return nodes.length;
+  }, { timeout: 30_000 }).toBe(count);
+  return nodes;
 }
 
 const clock = (page: Page) => page.getByTestId('clock').innerText();
 
 describe('the first page', () => {
-  it('shows the live cluster, runs kubectl get nodes, and plays and pauses the clock', async () => {
+  it('boots the cluster, runs kubectl in the terminal, and plays, pauses and steps the clock', async () => {
     const { page, problems } = await openPage(`${server.url}?seed=1`);
     expect(await page.title()).toBe('kubesim');
 
-    const nodes = await waitForReadyNodes(page, 3);
+    const nodes = await readyNodes(page, 3);
     for (const [i, row] of nodes.entries()) {
-      const [name, status, cidr, pods] = row.split('\t');
+      const [name, status, roles, , version] = row.split(/\s+/);
       expect(name).toMatch(NODE_NAME);
       expect(name.endsWith(`vmss00000${i}`)).toBe(true);
-      expect(status).toBe('Ready');
-      expect(cidr).toMatch(/^10\.244\.\d+\.0\/24$/);
-      expect(Number(pods)).toBeGreaterThan(0);
+      expect([status, roles]).toEqual(['Ready', 'agent']);
+      expect(version).toMatch(/^v1\.\d+\.\d+$/);
     }
-    const services = await tableRows(page, 'services');
-    expect(services.some((row) => /^kubernetes\tClusterIP\t10\.0\.0\.1\t<none>\t443\/TCP$/.test(row))).toBe(true);
-
-    // The command box: type as a student would, read the table kubectl prints.
-    const input = page.locator('#command-line');
-    await input.fill('kubectl get nodes');
-    await input.press('Enter');
-    const entry = page.locator('[data-testid="command-output"] .entry').last();
-    await entry.locator('.exit').filter({ hasText: 'exit 0' }).waitFor({ timeout: 10_000 });
-    const printed = await entry.locator('pre.stdout').innerText();
-    const lines = printed.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION$/);
-    expect(lines).toHaveLength(4);
-    for (const line of lines.slice(1)) expect(line).toMatch(/^aks-nodepool1-\d{8}-vmss00000\d\s+Ready\s+\S+\s+\S+\s+v1\.\d+\.\d+$/);
-    expect(await input.inputValue()).toBe('');
+    const services = await run(page, 'kubectl get services');
+    expect(services[0]).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE$/);
+    expect(services.some((row) => /^kubernetes\s+ClusterIP\s+10\.0\.0\.1\s+<none>\s+443\/TCP\s+\S+$/.test(row))).toBe(true);
 
     // Output is text, never markup.
-    await input.fill(`echo '<b id="injected">bold</b>'`);
-    await input.press('Enter');
-    const echoed = page.locator('[data-testid="command-output"] .entry').last();
-    await echoed.locator('.exit').waitFor({ timeout: 10_000 });
-    expect(await echoed.locator('pre.stdout').innerText()).toContain('<b id="injected">bold</b>');
+    expect(await run(page, `echo '<b id="injected">bold</b>'`)).toEqual(['<b id="injected">bold</b>']);
     expect(await page.locator('#injected').count()).toBe(0);
 
-    // The virtual clock runs, stops on pause, and runs again on play.
-    await page.getByRole('button', { name: '25×', exact: true }).click();
-    expect(await page.getByRole('button', { name: '25×', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    // The virtual clock runs, stops on pause, and runs again on play; step moves it on while paused.
+    await page.getByTestId('speed').selectOption('25');
     const before = await clock(page);
     await page.waitForFunction((t) => document.querySelector('[data-testid="clock"]')?.textContent !== t, before, { timeout: 10_000 });
     await page.getByRole('button', { name: 'pause', exact: true }).click();
@@ -116,21 +130,10 @@ describe('the first page', () => {
     expect(await clock(page)).toBe(paused);
     await page.getByRole('button', { name: 'play', exact: true }).click();
     await page.waitForFunction((t) => document.querySelector('[data-testid="clock"]')?.textContent !== t, paused, { timeout: 10_000 });
-    await page.getByRole('button', { name: '1×', exact: true }).click();
-
-    // Every namespace: the system pods appear with their namespace.
-    await page.getByRole('combobox').selectOption({ label: 'all namespaces' });
-    await page.waitForFunction(() => document.querySelector('[data-testid="pods"] thead')?.textContent?.includes('NAMESPACE'));
-    const pods = await tableRows(page, 'pods');
-    expect(pods.some((row) => row.startsWith('kube-system\tcoredns-'))).toBe(true);
-
-    // Arrow-up walks back through earlier lines: twice brings back `kubectl get nodes`.
-    await input.press('ArrowUp');
-    await input.press('ArrowUp');
-    expect(await input.inputValue()).toBe('kubectl get nodes');
-    await input.press('Enter');
-    await expect.poll(() => page.locator('[data-testid="command-output"] .entry').count()).toBe(3);
-    await page.locator('[data-testid="command-output"] .entry').last().locator('.exit').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'step', exact: true }).click();
+    await expect.poll(() => page.getByTestId('phase').innerText()).toBe('paused');
+    await page.getByRole('button', { name: 'play', exact: true }).click();
+    await page.getByTestId('speed').selectOption('1');
     await page.screenshot({ path: `${RESULTS}/first-page.png` });
 
     expect(problems).toEqual([]);
@@ -140,34 +143,28 @@ describe('the first page', () => {
 
   it('shows the pods of a Deployment and a LoadBalancer Service as they come up', async () => {
     const { page, problems } = await openPage(`${server.url}?seed=1`);
-    await waitForReadyNodes(page, 3);
-    await page.getByRole('button', { name: '25×', exact: true }).click();
-    const input = page.locator('#command-line');
-    const run = async (line: string): Promise<string> => {
-      await input.fill(line);
-      await input.press('Enter');
-      const entry = page.locator('[data-testid="command-output"] .entry').last();
-      await entry.locator('.exit').filter({ hasText: /^exit \d+$/ }).waitFor({ timeout: 15_000 });
-      return entry.innerText();
-    };
-    expect(await run(`echo '${JSON.stringify(WEB_DEPLOYMENT)}' | kubectl apply -f -`)).toMatch(/deployment\.apps\/web created\s+exit 0$/);
-    expect(await run(`echo '${JSON.stringify(WEB_SERVICE)}' | kubectl apply -f -`)).toMatch(/service\/web created\s+exit 0$/);
-    // A command that waits: its output and exit code arrive in later frames.
-    expect(await run('sleep 2 && echo slept')).toMatch(/slept\s+exit 0$/);
+    await readyNodes(page, 3);
+    await page.getByTestId('speed').selectOption('25');
+    expect(await run(page, `echo '${JSON.stringify(WEB_DEPLOYMENT)}' | kubectl apply -f -`)).toEqual(['deployment.apps/web created']);
+    expect(await run(page, `echo '${JSON.stringify(WEB_SERVICE)}' | kubectl apply -f -`)).toEqual(['service/web created']);
+    // A command that waits: its output and exit arrive in later frames.
+    expect(await run(page, 'sleep 2 && echo slept')).toEqual(['slept']);
+    expect((await run(page, 'kubectl rollout status deployment/web', 30_000)).at(-1)).toBe('deployment "web" successfully rolled out');
 
-    await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll('[data-testid="pods"] tbody tr')].map((r) => r.textContent ?? '');
-      return rows.length === 2 && rows.every((r) => r.startsWith('web-') && r.includes('1/1') && r.includes('Running'));
-    }, undefined, { timeout: 20_000 });
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="services"] tbody tr')]
-      .some((r) => /^web\s*LoadBalancer/.test(r.textContent ?? '') && /\d+\.\d+\.\d+\.\d+\s*80:3\d{4}\/TCP$/.test(r.textContent ?? '')),
-    undefined, { timeout: 20_000 });
-    const web = (await tableRows(page, 'services')).find((row) => row.startsWith('web\t'))!.split('\t');
+    const pods = await run(page, 'kubectl get pods --no-headers');
+    expect(pods).toHaveLength(2);
+    for (const row of pods) expect(row).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running\s+0\s+\S+$/);
+    const placed = await run(page, `kubectl get pods -o jsonpath='{range .items[*]}{.status.podIP} {.spec.nodeName}{"\\n"}{end}'`);
+    expect(placed).toHaveLength(2);
+    for (const row of placed) expect(row).toMatch(/^10\.244\.\d+\.\d+ aks-nodepool1-\d{8}-vmss00000\d$/);
+    let web: string[] = [];
+    await expect.poll(async () => {
+      web = (await run(page, 'kubectl get service web --no-headers'))[0].split(/\s+/);
+      return web[3];
+    }, { timeout: 30_000 }).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(web[1]).toBe('LoadBalancer');
     expect(web[2]).toMatch(/^10\.0\.\d+\.\d+$/);
-    expect(web[3]).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-    const pods = await tableRows(page, 'pods');
-    for (const row of pods) expect(row).toMatch(/^web-[a-z0-9]+-[a-z0-9]{5}\t1\/1\tRunning\taks-nodepool1-\d{8}-vmss00000\d\t10\.244\.\d+\.\d+$/);
+    expect(web[4]).toMatch(/^80:3\d{4}\/TCP$/);
     await page.screenshot({ path: `${RESULTS}/first-page-workload.png` });
     expect(problems).toEqual([]);
     await page.close();
@@ -181,7 +178,7 @@ describe('the first page', () => {
       page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
       page.on('pageerror', (err) => problems.push(err.message));
       await page.goto(`${server.url}?seed=2`);
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="nodes"] tbody tr').length === 3, undefined, { timeout: 30_000 });
+      await waitForPrompt(page);
       const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
       expect(background).toBe('rgb(17, 20, 24)');
       await page.screenshot({ path: `${RESULTS}/first-page-dark.png` });
@@ -207,7 +204,7 @@ describe('the first page', () => {
 
     workerBlocked = false;
     await banner.getByRole('button', { name: 'restart' }).click();
-    await waitForReadyNodes(page, 3);
+    await readyNodes(page, 3);
     expect(await page.getByTestId('phase').innerText()).toBe('running');
     expect(await banner.count()).toBe(0);
     await page.close();

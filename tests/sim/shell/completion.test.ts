@@ -25,7 +25,8 @@ describe('tab completion', () => {
 
   it('completes resource types, then names of that type in the namespace', () => {
     const ctx = context();
-    expect(complete('kubectl get dep', 15, ctx).candidates).toEqual(['deploy', 'deployments']);
+    expect(complete('kubectl get dep', 15, ctx).candidates).toEqual(['deployments.apps']);
+    expect(complete('kubectl get no', 14, ctx).candidates).toEqual(['nodes']);
     expect(complete('kubectl get svc ku', 18, ctx)).toEqual({ replaceFrom: 16, candidates: ['kubernetes'] });
     expect(complete('kubectl get svc -n kube-system ku', 33, ctx).candidates).toEqual(['kube-dns']);
     expect(complete('kubectl describe svc/k', 22, ctx)).toEqual({ replaceFrom: 17, candidates: ['svc/kubernetes'] });

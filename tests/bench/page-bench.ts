@@ -1,0 +1,108 @@
+// `npm run bench:page`: the page in Debian's Chromium with many pods churning. Builds the app (unless --no-build),
+// serves dist/, opens `?bench=N&speed=S` (the page creates a Deployment of N pods, fast-forwards until they are
+// Ready, turns traffic on and keeps rolling, scaling and deleting pods), then records requestAnimationFrame
+// timestamps and long tasks for a while at each speed. Prints p50/p95 frame time and dropped frames per size.
+// Options: --sizes=100,1000,5000  --speeds=1,5  --seconds=10  --dist=dist  --no-build  --width=1366 --height=768
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveStatic } from '../e2e/helpers/static-server';
+import { launchChromium } from '../e2e/helpers/browser';
+
+const FRAME_MS = 1000 / 60;
+const args = new Map(process.argv.slice(2).map((a) => {
+  const [k, v] = a.replace(/^--/, '').split('=');
+  return [k, v ?? 'true'] as const;
+}));
+const list = (key: string, fallback: number[]): number[] => (args.get(key)?.split(',').map(Number).filter((n) => n > 0)) ?? fallback;
+const sizes = list('sizes', [100, 1_000, 5_000]);
+const speeds = list('speeds', [1, 5]);
+const seconds = Number(args.get('seconds') ?? 10);
+const dist = resolve(args.get('dist') ?? 'dist');
+const viewport = { width: Number(args.get('width') ?? 1366), height: Number(args.get('height') ?? 768) };
+
+export interface FrameStats {
+  readonly frames: number;
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+  /** Frames a 60 Hz display would have shown that the page did not produce. */
+  readonly dropped: number;
+  readonly longTasks: number;
+  readonly longTaskMs: number;
+}
+
+/** p50/p95/max of frame intervals and the frames missed at 60 Hz. Pure. */
+export function frameStats(intervals: readonly number[], longTasks: readonly number[]): FrameStats {
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const at = (q: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
+  const dropped = intervals.reduce((n, ms) => n + Math.max(0, Math.round(ms / FRAME_MS) - 1), 0);
+  return {
+    frames: intervals.length, p50Ms: at(0.5), p95Ms: at(0.95), maxMs: sorted[sorted.length - 1] ?? 0, dropped,
+    longTasks: longTasks.length, longTaskMs: longTasks.reduce((s, ms) => s + ms, 0),
+  };
+}
+
+/**
+ * In the page: rAF intervals and long-task durations for `ms` wall milliseconds. Kept as source text so the
+ * TypeScript runner's helpers never leak into the page.
+ */
+const MEASURE_IN_PAGE = `(ms) => new Promise((done) => {
+  const intervals = [];
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+  observer.observe({ type: 'longtask', buffered: false });
+  let last;
+  const start = performance.now();
+  const tick = (t) => {
+    if (last !== undefined) intervals.push(t - last);
+    last = t;
+    if (t - start < ms) requestAnimationFrame(tick);
+    else { observer.disconnect(); done({ intervals, longTasks }); }
+  };
+  requestAnimationFrame(tick);
+})`;
+
+const fmt = (n: number): string => n.toFixed(1).padStart(6);
+
+async function main(): Promise<void> {
+  if (!args.has('no-build') && !args.has('dist')) {
+    const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('vite build failed');
+  }
+  if (!existsSync(`${dist}/index.html`)) throw new Error(`${dist}/index.html is missing`);
+  const server = await serveStatic(dist, '/kubesim/');
+  const browser = await launchChromium(viewport);
+  console.log(`kubesim page benchmark — Chromium ${browser.context.browser()?.version() ?? ''}, ${viewport.width}×${viewport.height}, ${seconds} s per speed`);
+  console.log('   pods  speed  frames   p50 ms   p95 ms   max ms  dropped  long tasks (ms)  setup');
+  try {
+    for (const pods of sizes) {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ reducedMotion: 'no-preference' });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const t0 = Date.now();
+      await page.goto(`${server.url}?seed=1&hooks=1&bench=${pods}&speed=1`);
+      await page.waitForFunction(`['measuring', 'failed'].includes(document.documentElement.dataset.bench ?? '')`, undefined, { timeout: 20 * 60_000, polling: 1_000 });
+      const state = await page.evaluate('[document.documentElement.dataset.bench, document.documentElement.dataset.benchDetail]') as string[];
+      if (state[0] !== 'measuring') throw new Error(`bench setup for ${pods} pods failed: ${state[1]}`);
+      const setupS = (Date.now() - t0) / 1000;
+      const nodes = await page.locator('[data-testid="node"]').count();
+      for (const speed of speeds) {
+        await page.evaluate(`window.kubesim.setSpeed(${speed})`);
+        await page.waitForTimeout(1_000);
+        const raw = await page.evaluate(`(${MEASURE_IN_PAGE})(${seconds * 1000})`) as { intervals: number[]; longTasks: number[] };
+        const s = frameStats(raw.intervals, raw.longTasks);
+        const shown = await page.getByTestId('topology-summary').innerText();
+        console.log(`${String(pods).padStart(7)}  ${`${speed}×`.padStart(5)}  ${String(s.frames).padStart(6)}  ${fmt(s.p50Ms)}   ${fmt(s.p95Ms)}   ${fmt(s.maxMs)}  ${String(s.dropped).padStart(7)}  ${String(s.longTasks).padStart(4)} (${s.longTaskMs.toFixed(0).padStart(5)})  ${setupS.toFixed(0)} s; ${nodes} regions; ${shown}`);
+      }
+      if (errors.length) console.log(`  page errors: ${errors.join('; ')}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

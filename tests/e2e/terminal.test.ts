@@ -1,0 +1,202 @@
+// The terminal in Debian's Chromium on the built page: typing kubectl into xterm.js, Tab completion, history
+// (also after a reload), Ctrl-C stopping a watch, a heredoc typed line by line, a multi-line paste, and output
+// that stays text.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from './helpers/static-server';
+import { launchChromium, type Browser } from './helpers/browser';
+
+const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
+const RESULTS = resolve('test-results');
+const PROMPT = 'student@kubesim:~$';
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
+  await mkdir(RESULTS, { recursive: true });
+  server = await serveStatic(DIST, '/kubesim/');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The terminal's visible rows as text (xterm's DOM renderer), trailing blanks removed. */
+function rows(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')]
+      .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd());
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    return lines;
+  });
+}
+
+/** Waits until the terminal's last row is `last` (a bare prompt by default). */
+async function waitForLastRow(page: Page, last: string | RegExp = PROMPT, timeout = 20_000): Promise<string[]> {
+  await expect.poll(async () => {
+    const r = await rows(page);
+    const tail = r[r.length - 1] ?? '';
+    return typeof last === 'string' ? tail === last : last.test(tail);
+  }, { timeout }).toBe(true);
+  return rows(page);
+}
+
+/** Opens the page with the terminal focused and its first prompt shown. */
+async function openTerminal(seed: number): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  await page.goto(`${server.url}?seed=${seed}`);
+  await waitForLastRow(page, PROMPT, 30_000);
+  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
+  return { page, problems };
+}
+
+/** Clears the screen, runs `line` as a student types it, and returns the rows once the prompt is back. */
+async function run(page: Page, line: string, timeout = 20_000): Promise<string[]> {
+  await page.keyboard.press('Control+L');
+  await waitForLastRow(page, PROMPT);
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => {
+    const r = await rows(page);
+    return r.length > 1 && r[r.length - 1] === PROMPT;
+  }, { timeout }).toBe(true);
+  return rows(page);
+}
+
+describe('the terminal', () => {
+  it('runs kubectl typed into it and prints the table, with colours and text kept as text', async () => {
+    const { page, problems } = await openTerminal(1);
+    const out = await run(page, 'kubectl get nodes');
+    expect(out[0]).toBe(`${PROMPT} kubectl get nodes`);
+    expect(out[1]).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION$/);
+    expect(out.slice(2, 5)).toHaveLength(3);
+    for (const row of out.slice(2, 5)) expect(row).toMatch(/^aks-nodepool1-\d{8}-vmss00000\d\s+Ready\s+agent\s+\S+\s+v1\.\d+\.\d+$/);
+
+    // Output is text, never markup.
+    const echoed = await run(page, `echo '<b id="injected">bold</b>'`);
+    expect(echoed[1]).toBe('<b id="injected">bold</b>');
+    expect(await page.locator('#injected').count()).toBe(0);
+
+    // The prompt is coloured like Ubuntu's: user@host in green, the directory in blue.
+    const colours = await page.evaluate(() => [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div:first-child span')]
+      .map((s) => [s.textContent, getComputedStyle(s).color]));
+    expect(colours.find(([text]) => text === 'student@kubesim')?.[1]).not.toBe(colours.find(([text]) => text?.startsWith('$'))?.[1]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('completes with Tab: one match in place, several listed under the line', async () => {
+    const { page } = await openTerminal(2);
+    await page.keyboard.press('Control+L');
+    await page.keyboard.type('kubectl get nod');
+    await page.keyboard.press('Tab');
+    await waitForLastRow(page, `${PROMPT} kubectl get nodes`);
+    await page.keyboard.press('Enter');
+    const out = await waitForLastRow(page);
+    expect(out[1]).toMatch(/^NAME\s+STATUS/);
+
+    await page.keyboard.press('Control+L');
+    await page.keyboard.type('kubectl get pods -n kube-');
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await rows(page)).length).toBe(3);
+    const listed = await rows(page);
+    expect(listed[0]).toBe(`${PROMPT} kubectl get pods -n kube-`);
+    expect(listed[1].split(/\s+/)).toEqual(['kube-node-lease', 'kube-public', 'kube-system']);
+    expect(listed[2]).toBe(`${PROMPT} kubectl get pods -n kube-`);
+    await page.keyboard.type('sys');
+    await page.keyboard.press('Tab');
+    await waitForLastRow(page, `${PROMPT} kubectl get pods -n kube-system`);
+    await page.keyboard.press('Control+C');
+    await page.close();
+  });
+
+  it('walks back through history with the arrow keys, also after a reload', async () => {
+    const { page } = await openTerminal(3);
+    await run(page, 'echo first');
+    await run(page, 'echo second');
+    await page.keyboard.press('Control+L');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await waitForLastRow(page, `${PROMPT} echo first`);
+    await page.keyboard.press('ArrowDown');
+    await waitForLastRow(page, `${PROMPT} echo second`);
+    await page.keyboard.press('Enter');
+    expect((await waitForLastRow(page)).slice(-2)).toEqual(['second', PROMPT]);
+
+    await page.reload();
+    await waitForLastRow(page, PROMPT, 30_000);
+    await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
+    await page.keyboard.press('ArrowUp');
+    await waitForLastRow(page, `${PROMPT} echo second`);
+    await page.close();
+  });
+
+  it('stops `kubectl get pods -w` with Ctrl-C and keeps keys typed meanwhile for the next prompt', async () => {
+    const { page } = await openTerminal(4);
+    await page.getByTestId('speed').selectOption('25');
+    expect((await run(page, 'kubectl create deployment web --image=nginx --replicas=2'))[1]).toBe('deployment.apps/web created');
+    await page.keyboard.press('Control+L');
+    await page.keyboard.type('kubectl get pods -w');
+    await page.keyboard.press('Enter');
+    await waitForLastRow(page, /^web-[a-z0-9]+-[a-z0-9]{5}\s+\d\/1\s+\S+/);
+    const watching = await rows(page);
+    expect(watching[1]).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
+    await page.keyboard.press('Control+C');
+    const stopped = await waitForLastRow(page);
+    expect(stopped[stopped.length - 2]).toMatch(/\^C$/);
+
+    // Typed while a job runs: waits for the prompt, then runs.
+    await page.keyboard.type('sleep 5');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('echo typed-ahead');
+    await page.keyboard.press('Enter');
+    await waitForLastRow(page, PROMPT, 20_000);
+    await expect.poll(async () => (await rows(page)).includes('typed-ahead'), { timeout: 20_000 }).toBe(true);
+    await page.screenshot({ path: `${RESULTS}/terminal-watch.png` });
+    await page.close();
+  });
+
+  it('reads a heredoc typed line by line, so cat shows the file it made', async () => {
+    const { page } = await openTerminal(5);
+    await page.keyboard.press('Control+L');
+    for (const line of ['cat <<EOF > hello.yaml', 'greeting: hello', 'from: kubesim']) {
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+    }
+    const open = await waitForLastRow(page, '>');
+    expect(open.slice(-3)).toEqual(['> greeting: hello', '> from: kubesim', '>']);
+    await page.keyboard.type('EOF');
+    await page.keyboard.press('Enter');
+    await waitForLastRow(page);
+    const shown = await run(page, 'cat hello.yaml');
+    expect(shown.slice(1)).toEqual(['greeting: hello', 'from: kubesim', PROMPT]);
+    await page.close();
+  });
+
+  it('runs each line of a multi-line paste, and `clear` clears the screen', async () => {
+    const { page } = await openTerminal(6);
+    await page.keyboard.press('Control+L');
+    await page.locator('[data-testid="terminal"] .xterm-helper-textarea').evaluate((textarea) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'echo pasted-one\necho pasted-two\n');
+      textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const out = await waitForLastRow(page);
+    await expect.poll(async () => (await rows(page)).filter((r) => r.startsWith('pasted-')), { timeout: 10_000 }).toEqual(['pasted-one', 'pasted-two']);
+    expect(out.filter((r) => r.startsWith(PROMPT))[0]).toBe(`${PROMPT} echo pasted-one`);
+    await page.keyboard.type('clear');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rows(page)).toEqual([PROMPT]);
+    await page.close();
+  });
+});
