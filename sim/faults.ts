@@ -1,7 +1,7 @@
 // The page's fault buttons as cluster operations: delete a pod, make a probe fail, break a Deployment's image.
 // They go through the API like any client (as `kubesim`), so a fault is visible in events and traces.
 import type { K8sObject } from './model/types';
-import type { ApiClient } from './core/api';
+import type { ApiClient } from './core/api-client';
 import type { ObjectStore } from './core/store';
 import type { Fault } from './protocol';
 import { objectKey } from './model/keys';

@@ -8,7 +8,7 @@ import type { DaemonSet, DeepReadonly, K8sObject, Node, ObjectKey, Pod } from '.
 import { objectKey } from '../model/keys';
 import { isPodReady, isPodTerminal } from '../model/pod';
 import { parseTimestamp } from '../model/time';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import { podTemplateHash } from '../core/names';
 import { deepEqual } from '../core/equal';
 import type { Controller, ReconcileContext, ReconcileResult } from '../core/controller';

@@ -2,7 +2,7 @@
 // progress.go syncRolloutStatus/requeueStuckDeployment, deployment_util.go condition helpers): pure deciders.
 import type { DeploymentCondition, DeploymentStatus } from 'kubernetes-types/apps/v1';
 import { formatTimestamp, parseTimestamp } from '../model/time';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import {
   maxUnavailableOf, progressDeadlineSecondsOf, replicasOf, specReplicas, statusReplicas, type D, type RS,
 } from './deployment-util';

@@ -2,7 +2,7 @@
 // fenceposts, new ReplicaSet sizing, revisions and their annotations, template matching, ordering and sums.
 import type { DeepReadonly, Deployment, LabelSelector, PodTemplateSpec, ReplicaSet } from '../model/types';
 import { parseTimestamp } from '../model/time';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import { deepEqual } from '../core/equal';
 
 /** A Deployment or ReplicaSet as the pure functions read it. */

@@ -5,7 +5,7 @@
 import type { DeepReadonly, Deployment, K8sObject, ObjectKey, ReplicaSet } from '../model/types';
 import { objectKey } from '../model/keys';
 import { controllerOf } from '../model/pod';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import { podTemplateHash } from '../core/names';
 import { deepEqual } from '../core/equal';
 import { Retryable, type Controller, type ReconcileContext, type ReconcileResult } from '../core/controller';

@@ -7,7 +7,7 @@
 import type { DeepReadonly, K8sObject, Kind, ObjectKey, OwnerReference } from '../model/types';
 import { keyOf } from '../model/keys';
 import { RESOURCES } from '../model/resources';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import { deepEqual } from '../core/equal';
 import type { Change, ObjectStore } from '../core/store';
 import type { Controller, ReconcileContext } from '../core/controller';

@@ -6,7 +6,7 @@
 import type { DeepReadonly, K8sObject, Namespace, ObjectKey, Pod } from '../model/types';
 import { RESOURCES, type ResourceInfo } from '../model/resources';
 import { formatTimestamp } from '../model/time';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import { deepEqual } from '../core/equal';
 import { Retryable, type Controller, type ReconcileContext, type ReconcileResult } from '../core/controller';
 

@@ -4,7 +4,7 @@
 import type { DeepReadonly, K8sObject, ObjectKey, Pod } from '../model/types';
 import { objectKey } from '../model/keys';
 import { isPodTerminal } from '../model/pod';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import type { ObjectStore } from '../core/store';
 import type { Controller, ReconcileContext, Watch } from '../core/controller';
 import { PV_PROTECTION_FINALIZER, PVC_PROTECTION_FINALIZER } from '../registry/storage-admission';

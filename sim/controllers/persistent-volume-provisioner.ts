@@ -5,7 +5,7 @@
 // access mode the driver cannot serve; retries back off 1 s doubling to 5 min.
 import type { DeepReadonly, K8sObject, ObjectKey, PersistentVolume } from '../model/types';
 import { objectKey, parseKey } from '../model/keys';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import type { Controller, ReconcileContext, ReconcileResult, Watch } from '../core/controller';
 import { AZURE_DISK_DRIVER } from '../scenarios/aks-storage';
 import type { Delay } from './kubelet-timings';

@@ -6,7 +6,7 @@
 import type { K8sObject, ObjectKey } from '../model/types';
 import { objectKey, parseKey } from '../model/keys';
 import { formatTimestamp } from '../model/time';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import { deepEqual } from '../core/equal';
 import type { Change, ObjectStore } from '../core/store';
 import type { Controller, ReconcileContext, ReconcileResult, Watch } from '../core/controller';

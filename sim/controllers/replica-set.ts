@@ -7,7 +7,7 @@ import { objectKey } from '../model/keys';
 import { controllerOf, isPodActive, isPodReady } from '../model/pod';
 import { matchesRequirements, requirementsOf, type Requirement } from '../model/labels';
 import { formatTimestamp } from '../model/time';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import { deepEqual } from '../core/equal';
 import type { ApiStatus } from '../core/errors';
 import type { Change, ObjectStore } from '../core/store';

@@ -3,7 +3,7 @@
 // SIMPLIFIED: no ControllerRevision objects; a revision's name is `<set>-<hash of the pod template>`.
 import type { DeepReadonly, K8sObject, PersistentVolumeClaim, Pod, PodTemplateSpec, StatefulSet } from '../model/types';
 import { isPodReady } from '../model/pod';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import { podTemplateHash } from '../core/names';
 import { podFromTemplate } from './replica-set';
 import { isPodAvailable } from './replica-set-ranking';

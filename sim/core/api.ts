@@ -16,6 +16,9 @@ import {
 import type { Strategy, StrategyContext } from '../registry/strategy';
 import type { ServiceAllocators } from '../registry/service-allocators';
 import { validateObjectMeta } from '../registry/object-meta';
+import { clone } from './clone';
+import { ApiClient } from './api-client';
+import { cannotDecode, strictDecodingError } from './api-decode';
 import { decodeErrorOf } from '../registry/schema/decode-types';
 
 export type ApiResult<T = K8sObject> = { ok: true; object: T } | { ok: false; status: ApiStatus };
@@ -48,19 +51,7 @@ export interface ApiServerDeps {
   readonly trace?: TraceSink;
 }
 
-/** Deep copy of a JSON-shaped value (undefined members dropped): input never aliases stored objects. Pure. */
-export function clone<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(clone) as T;
-  const out: Record<string, unknown> = {};
-  for (const k in value) {
-    const v = (value as Record<string, unknown>)[k];
-    if (v !== undefined) out[k] = clone(v);
-  }
-  return out as T;
-}
-
-/** The simulated kube-apiserver. Callers write through an `ApiClient` that names them in the trace. */
+/** The simulated kube-apiserver. Callers write through an `ApiClient` (api-client.ts) that names them in the trace. */
 export class ApiServer {
   constructor(private readonly deps: ApiServerDeps) {}
 
@@ -297,40 +288,3 @@ function hasPendingFinalizers(strategy: Strategy, obj: K8sObject): boolean {
   return strategy.pendingFinalizers ? strategy.pendingFinalizers(obj) : (obj.metadata.finalizers?.length ?? 0) > 0;
 }
 
-/** A body the apiserver cannot decode into the kind's Go type: 400 BadRequest. */
-function cannotDecode(obj: K8sObject, message: string): ApiStatus {
-  const info = resourceFor(obj.kind);
-  return badRequestStatus(`${obj.kind} in version "${info.version}" cannot be handled as a ${obj.kind}: ${message}`);
-}
-
-/** Strict field validation's 400: `Service in version "v1" cannot be handled as a Service: strict decoding error: …`. */
-function strictDecodingError(obj: K8sObject, unknown: readonly string[]): ApiStatus {
-  const info = resourceFor(obj.kind);
-  const fields = unknown.map((f) => `unknown field "${f}"`).join(', ');
-  return badRequestStatus(`${obj.kind} in version "${info.version}" cannot be handled as a ${obj.kind}: strict decoding error: ${fields}`);
-}
-
-/** The API as one actor sees it. */
-export class ApiClient {
-  constructor(private readonly server: ApiServer, readonly actor: string, private readonly defaults: WriteOptions = {}) {}
-
-  create<T extends K8sObject>(obj: T, opts?: WriteOptions): ApiResult<T> {
-    return this.server.create(this.actor, obj, { ...this.defaults, ...opts }) as ApiResult<T>;
-  }
-
-  update<T extends K8sObject>(obj: T, opts?: WriteOptions): ApiResult<T> {
-    return this.server.update(this.actor, obj, { ...this.defaults, ...opts }) as ApiResult<T>;
-  }
-
-  updateStatus<T extends K8sObject>(obj: T, status: T['status'], expectedUid?: string, annotations?: Readonly<Record<string, string>>): ApiResult<T> {
-    return this.server.updateStatus(this.actor, obj.kind, obj.metadata.namespace, obj.metadata.name, status, expectedUid, annotations) as ApiResult<T>;
-  }
-
-  delete(kind: Kind, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult {
-    return this.server.delete(this.actor, kind, namespace, name, opts);
-  }
-
-  bind(namespace: string, name: string, nodeName: string, expectedUid?: string): ApiResult {
-    return this.server.bind(this.actor, namespace, name, nodeName, expectedUid);
-  }
-}

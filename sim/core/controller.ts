@@ -1,6 +1,6 @@
 // The controller contract: small, level-triggered reconcile functions woken by watches (controller-runtime style).
 import type { K8sObject, Kind, ObjectKey, SimTime } from '../model/types';
-import type { ApiClient } from './api';
+import type { ApiClient } from './api-client';
 import type { Change, ObjectStore } from './store';
 import type { Rng } from './rng';
 import type { EventType } from './events';

@@ -3,6 +3,8 @@
 import type { K8sObject, Kind, ObjectKey } from '../model/types';
 import { keyOf } from '../model/keys';
 import { matchesRequirements, type Requirement } from '../model/labels';
+import { deleteFrom, labelIndexKey, mapFor, setFor } from './index-maps';
+import { ChangeLog } from './change-log';
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -45,11 +47,12 @@ export class ObjectStore {
   private readonly byLabel = new Map<string, Set<ObjectKey>>();
   private readonly indexes = new Map<string, IndexDef>();
   private readonly watchers: WatchHandler[] = [];
-  private log: Change[] = [];
-  private logStart = 0;
+  private readonly log: ChangeLog;
   private rv = 0;
 
-  constructor(private readonly opts: { freeze?: boolean; maxLogEntries?: number } = {}) {}
+  constructor(private readonly opts: { freeze?: boolean; maxLogEntries?: number } = {}) {
+    this.log = new ChangeLog(opts.maxLogEntries ?? 10_000);
+  }
 
   /** The last resourceVersion handed out. */
   get resourceVersion(): number {
@@ -172,14 +175,7 @@ export class ObjectStore {
 
   /** Changes with rv > sinceRv, or undefined when the log no longer reaches back that far. O(changes). */
   changesSince(sinceRv: number): Change[] | undefined {
-    if (sinceRv < this.logStart) return undefined;
-    const log = this.log;
-    let lo = 0, hi = log.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (log[mid].rv <= sinceRv) lo = mid + 1; else hi = mid;
-    }
-    return log.slice(lo);
+    return this.log.since(sinceRv);
   }
 
   /** Every stored object, in no particular order. */
@@ -188,13 +184,7 @@ export class ObjectStore {
   }
 
   private record(change: Change): Change {
-    const max = this.opts.maxLogEntries ?? 10_000;
-    this.log.push(change);
-    if (this.log.length > max) {
-      const drop = this.log.length - Math.floor(max / 2);
-      this.logStart = this.log[drop - 1].rv;
-      this.log = this.log.slice(drop);
-    }
+    this.log.append(change);
     for (const handler of this.watchers) handler(change);
     return change;
   }
@@ -257,29 +247,6 @@ export class ObjectStore {
     const key = keyOf(obj);
     for (const value of def.fn(obj)) setFor(def.entries, value).add(key);
   }
-}
-
-function labelIndexKey(kind: Kind, ns: string, k: string, v: string): string {
-  return `${kind}/${ns}/${k}=${v}`;
-}
-
-function mapFor<K, V>(map: Map<K, Map<ObjectKey, V>>, key: K): Map<ObjectKey, V> {
-  let inner = map.get(key);
-  if (!inner) { inner = new Map(); map.set(key, inner); }
-  return inner;
-}
-
-function setFor(map: Map<string, Set<ObjectKey>>, key: string): Set<ObjectKey> {
-  let set = map.get(key);
-  if (!set) { set = new Set(); map.set(key, set); }
-  return set;
-}
-
-function deleteFrom(map: Map<string, Set<ObjectKey>>, key: string, value: ObjectKey): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) map.delete(key);
 }
 
 /** Namespace, then name, byte-wise: the apiserver's list order (etcd key order). Pure. */

@@ -6,7 +6,7 @@ import type { K8sObject } from '../model/types';
 import { apiVersionOf, isKind, resourceFor } from '../model/resources';
 import type { ObjectStore } from '../core/store';
 import { Rng } from '../core/rng';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import { strategies } from '../registry';
 import { validateObjectMeta } from '../registry/object-meta';
 import { decodeErrorOf } from '../registry/schema/decode-types';

@@ -2,7 +2,7 @@
 // an existing key needs --overwrite; works on names, -l, --all and -f; prints labeled / unlabeled / not labeled
 // (label decides by the length of the object's JSON, as kubectl does) or annotated.
 import type { K8sObject } from '../model/types';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import type { ProgramContext } from '../shell/program';
 import { labelValueErrors } from '../registry/object-meta';
 import { boolFlag, flag, parseFlags, type FlagSpec } from './flags';

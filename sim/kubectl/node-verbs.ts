@@ -6,7 +6,7 @@ import { objectKey } from '../model/keys';
 import { resourceFor } from '../model/resources';
 import { parseSelector } from '../model/labels';
 import { controllerOf } from '../model/pod';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import { notFoundStatus } from '../core/errors';
 import type { ProgramContext, Wait } from '../shell/program';
 import { boolFlag, flag, parseFlags, type FlagSpec } from './flags';

@@ -2,7 +2,7 @@
 // sets through the scale subresource, with the --current-replicas / --resource-version preconditions and
 // `--timeout` waiting until status.replicas matches; prints `deployment.apps/web scaled`.
 import type { K8sObject } from '../model/types';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import type { ProgramContext, Wait } from '../shell/program';
 import { flag, parseFlags, type FlagSpec } from './flags';
 import { dryRunOf, errorText, flagError, nameLine, resolveTargets, writeModified, type KubectlError } from './patch';

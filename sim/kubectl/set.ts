@@ -4,7 +4,7 @@
 // SIMPLIFIED: `set resources|selector|serviceaccount|subject` are not simulated and say so.
 import type { Container, EnvVar, K8sObject } from '../model/types';
 import { objectKey } from '../model/keys';
-import { clone } from '../core/api';
+import { clone } from '../core/clone';
 import type { ProgramContext } from '../shell/program';
 import { boolFlag, flag, parseFlags, type FlagSpec } from './flags';
 import { jsonEqual } from './apply-patch';

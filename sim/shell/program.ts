@@ -1,7 +1,7 @@
 // What a command run from the terminal sees: its arguments, stdin, output streams, the session and the cluster.
 import type { SimTime } from '../model/types';
 import type { ObjectStore } from '../core/store';
-import type { ApiClient } from '../core/api';
+import type { ApiClient } from '../core/api-client';
 import type { Runtime } from '../core/runtime';
 import type { VirtualFs } from './vfs';
 

@@ -4,7 +4,7 @@
 // SIMPLIFIED: DaemonSet and StatefulSet history lives in ControllerRevisions, which kubesim does not keep.
 import type { DeepReadonly, Deployment, K8sObject, PodTemplateSpec, ReplicaSet } from '../../model/types';
 import type { ObjectStore } from '../../core/store';
-import { clone } from '../../core/api';
+import { clone } from '../../core/clone';
 import { equalIgnoreHash, POD_TEMPLATE_HASH_LABEL, REVISION_ANNOTATION } from '../../controllers/deployment-util';
 import { describePodTemplate } from './pod-template';
 

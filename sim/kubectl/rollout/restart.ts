@@ -3,7 +3,7 @@
 // SIMPLIFIED: restartedAt is written in UTC (`…Z`), as if the student's machine ran in UTC.
 import type { K8sObject } from '../../model/types';
 import { formatTimestamp } from '../../model/time';
-import { clone } from '../../core/api';
+import { clone } from '../../core/clone';
 import { resourceGroupName } from '../../model/resources';
 import type { ProgramContext } from '../../shell/program';
 import { jsonEqual } from '../apply-patch';

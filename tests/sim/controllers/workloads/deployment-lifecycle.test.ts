@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../helpers/harness';
 import type { Deployment, PodTemplateSpec } from '../../../../sim/model/types';
-import { clone } from '../../../../sim/core/api';
+import { clone } from '../../../../sim/core/clone';
 import { deploymentController } from '../../../../sim/controllers/deployment';
 import { replicaSetController } from '../../../../sim/controllers/replica-set';
 import {

@@ -3,7 +3,7 @@
 import type { Controller, ReconcileContext } from '../../../../sim/core/controller';
 import type { DaemonSet, DeepReadonly, Deployment, K8sObject, Pod, ReplicaSet } from '../../../../sim/model/types';
 import { formatTimestamp } from '../../../../sim/model/time';
-import { clone } from '../../../../sim/core/api';
+import { clone } from '../../../../sim/core/clone';
 import { objectKey } from '../../../../sim/model/keys';
 import type { Harness } from '../../../helpers/harness';
 

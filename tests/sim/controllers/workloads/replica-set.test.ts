@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../helpers/harness';
 import type { K8sObject } from '../../../../sim/model/types';
-import { ApiClient, type ApiResult } from '../../../../sim/core/api';
+import type { ApiResult } from '../../../../sim/core/api';
+import { ApiClient } from '../../../../sim/core/api-client';
 import { forbiddenStatus } from '../../../../sim/core/errors';
 import { Retryable } from '../../../../sim/core/controller';
 import { replicaSetController, slowStartBatchSizes } from '../../../../sim/controllers/replica-set';
