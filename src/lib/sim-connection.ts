@@ -2,6 +2,7 @@
 // the client's clock loop runs on.
 import { releaseProxy, wrap } from 'comlink';
 import type { SimApi } from '../../sim/worker/api';
+import { createSimWorker } from './worker-factory';
 
 /** The worker API as seen through comlink: every call answers with a promise. */
 export type AsyncSimApi = {
@@ -22,9 +23,9 @@ export interface FrameScheduler {
   cancel(handle: number): void;
 }
 
-/** Starts the engine's module worker and wraps it with comlink. */
+/** Starts the engine's worker (a module file, or inlined in the single-file build) and wraps it with comlink. */
 export function connectWorker(): SimConnection {
-  const worker = new Worker(new URL('../../sim/worker/index.ts', import.meta.url), { type: 'module', name: 'kubesim' });
+  const worker = createSimWorker();
   const api = wrap<SimApi>(worker);
   return {
     api,

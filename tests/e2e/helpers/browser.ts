@@ -21,7 +21,7 @@ export interface Browser {
 export async function launchChromium(viewport = { width: 1366, height: 768 }, colorScheme: 'light' | 'dark' = 'light'): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'kubesim-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH, headless: true, args: ARGS, viewport, colorScheme, reducedMotion: 'reduce',
+    executablePath: CHROMIUM_PATH, headless: true, args: ARGS, viewport, colorScheme, reducedMotion: 'reduce', serviceWorkers: 'block',
   });
   return {
     context,
