@@ -3,7 +3,7 @@
 import type { DeepReadonly, Deployment, LabelSelector, PodTemplateSpec, ReplicaSet } from '../model/types';
 import { parseTimestamp } from '../model/time';
 import { clone } from '../core/clone';
-import { deepEqual } from '../core/equal';
+import { deepEqual, semanticEqual } from '../core/equal';
 
 /** A Deployment or ReplicaSet as the pure functions read it. */
 export type D = DeepReadonly<Deployment> & { readonly metadata: { readonly name: string } };
@@ -159,26 +159,13 @@ export function setNewReplicaSetAnnotations(d: D, annotations: Record<string, st
   return changed;
 }
 
-/** apimachinery's semantic equality treats nil and empty maps and slices alike: drop empty containers. */
-function normalized(value: unknown): unknown {
-  if (Array.isArray(value)) return value.length ? value.map(normalized) : undefined;
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const n = normalized(v);
-    if (n !== undefined) out[k] = n;
-  }
-  return Object.keys(out).length ? out : undefined;
+/** EqualIgnoreHash: two pod templates are equal ignoring the pod-template-hash label (nil and empty alike). Pure. */
+export function equalIgnoreHash(a: DeepReadonly<PodTemplateSpec> | undefined, b: DeepReadonly<PodTemplateSpec> | undefined): boolean {
+  return semanticEqual(a ?? {}, b ?? {}, isHashLabel);
 }
 
-/** EqualIgnoreHash: two pod templates are equal ignoring the pod-template-hash label. Pure. */
-export function equalIgnoreHash(a: DeepReadonly<PodTemplateSpec> | undefined, b: DeepReadonly<PodTemplateSpec> | undefined): boolean {
-  const strip = (t: DeepReadonly<PodTemplateSpec> | undefined): unknown => {
-    const copy = clone(t ?? {}) as PodTemplateSpec;
-    if (copy.metadata?.labels) delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-    return normalized(copy);
-  };
-  return deepEqual(strip(a), strip(b));
+function isHashLabel(path: readonly string[]): boolean {
+  return path.length === 3 && path[0] === 'metadata' && path[1] === 'labels' && path[2] === POD_TEMPLATE_HASH_LABEL;
 }
 
 function creationMs(rs: RS): number {

@@ -32,8 +32,8 @@ export class DeploymentSync {
   readonly d: MutableD;
 
   constructor(readonly ctx: ReconcileContext, private readonly stored: StoredD) {
-    this.d = clone(stored) as MutableD;
-    this.d.status ??= {};
+    // Only status and annotations change during a sync; the spec is shared with the stored object, read-only.
+    this.d = { ...stored, metadata: { ...stored.metadata, annotations: { ...(stored.metadata.annotations ?? {}) } }, status: clone(stored.status ?? {}) } as MutableD;
   }
 
   /** UpdateStatus(d): persists the working copy's annotations and status when they changed. */

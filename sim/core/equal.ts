@@ -22,3 +22,43 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   for (const k in y) if (y[k] !== undefined) countY++;
   return countX === countY;
 }
+
+function isEmpty(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return typeof v === 'object' && Object.keys(v as object).every((k) => isEmpty((v as Record<string, unknown>)[k]));
+}
+
+/**
+ * apimachinery's semantic equality for templates: nil and empty maps and slices are alike, at any depth;
+ * `skip(path)` leaves out a member (e.g. one label). Pure; allocates nothing for equal inputs.
+ */
+export function semanticEqual(a: unknown, b: unknown, skip?: (path: readonly string[]) => boolean, path: string[] = []): boolean {
+  if (a === b) return true;
+  if (isEmpty(a) && isEmpty(b)) return true;
+  // A missing member compares as an empty one, so skipped members inside it still count as equal.
+  if ((a === undefined || a === null) && typeof b === 'object' && !Array.isArray(b)) a = {};
+  if ((b === undefined || b === null) && typeof a === 'object' && !Array.isArray(a)) b = {};
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!semanticEqual(a[i], b[i], skip, path)) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k in x) {
+    path.push(k);
+    const same = (skip?.(path) ?? false) || semanticEqual(x[k], y[k], skip, path);
+    path.pop();
+    if (!same) return false;
+  }
+  for (const k in y) {
+    if (k in x) continue;
+    path.push(k);
+    const same = (skip?.(path) ?? false) || semanticEqual(undefined, y[k], skip, path);
+    path.pop();
+    if (!same) return false;
+  }
+  return true;
+}

@@ -7,6 +7,19 @@ const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1
 export function parseQuantity(text: string | number | undefined): number {
   if (typeof text === 'number') return text;
   if (text === undefined) return Number.NaN;
+  let value = parsedQuantities.get(text);
+  if (value === undefined) {
+    value = parseQuantityText(text);
+    if (parsedQuantities.size >= 4_096) parsedQuantities.clear();
+    parsedQuantities.set(text, value);
+  }
+  return value;
+}
+
+/** Quantities already parsed: the same few (`1900m`, `110`, `100m`) are read for every scheduling decision. */
+const parsedQuantities = new Map<string, number>();
+
+function parseQuantityText(text: string): number {
   const m = /^([+-]?[0-9.]+(?:[eE][+-]?[0-9]+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(text.trim());
   if (!m) return Number.NaN;
   const num = Number(m[1]);

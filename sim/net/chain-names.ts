@@ -3,7 +3,7 @@
 import { base32, sha256, utf8Bytes } from './sha256';
 
 const cache = new Map<string, string>();
-const MAX_CACHED = 50_000;
+const MAX_CACHED = 200_000;
 
 function hash16(text: string): string {
   let hit = cache.get(text);
