@@ -4,10 +4,39 @@ import type { Command, CommandResult, Frame, InitOptions, RunRecord } from '../p
 import { complete, type Completion } from '../shell/completion';
 import { PROGRAMS } from '../shell/programs';
 import { diagnoseManifest, type Diagnostic } from '../kubectl/diagnostics';
+import type { Lab, StepCheckResult, TranscriptEntry } from '../labs/lab-types';
+import { loadLabSet, type LabSet, type LabSource } from '../labs/lab-set';
+import { checkContext } from '../labs/check-context';
+import { evaluateStep } from '../labs/checks';
+import { buildStepStart } from '../labs/step-start';
+import { presentCapabilities } from '../labs/capabilities';
 
 export interface FileEntry {
   readonly path: string;
   readonly content: string;
+}
+
+/** A set of labs as the page sees it: the labs that parsed, and the problems of those that did not, by lab id. */
+export interface LabCatalogue {
+  readonly labs: readonly Lab[];
+  readonly errors: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Where "reset to the start of this step" leads: the run record to replay and the virtual time to run it to. */
+export interface StepStart {
+  readonly record: RunRecord;
+  readonly atMs: number;
+}
+
+/** Parses lab sources once per distinct set: the page sends the same texts with every check. */
+function labSetCache(): (sources: readonly LabSource[]) => LabSet {
+  let last: { sources: readonly LabSource[]; set: LabSet } | undefined;
+  const same = (a: readonly LabSource[], b: readonly LabSource[]): boolean =>
+    a.length === b.length && a.every((s, i) => s.id === b[i].id && s.text === b[i].text);
+  return (sources) => {
+    if (!last || !same(last.sources, sources)) last = { sources, set: loadLabSet(sources) };
+    return last.set;
+  };
 }
 
 /** Builds the API object a worker exposes; kept free of `self` so tests can expose it on a MessageChannel. */
@@ -16,6 +45,13 @@ export function createWorkerApi() {
   const need = (): Simulation => {
     if (!sim) throw new Error('simulation not initialised: call init first');
     return sim;
+  };
+  const labSet = labSetCache();
+  const labOf = (labs: readonly LabSource[], labId: string): Lab => {
+    const set = labSet(labs);
+    const lab = set.resolve(labId);
+    if (!lab) throw new Error(`no lab "${labId}"${set.errors.has(labId) ? ` (it has errors: ${set.errors.get(labId)!.join('; ')})` : ''}`);
+    return lab;
   };
   return {
     /** Starts a fresh cluster and returns the full first frame. */
@@ -60,6 +96,31 @@ export function createWorkerApi() {
     /** Seed + command log: replays this run exactly. */
     exportRun(): RunRecord {
       return need().record();
+    },
+    /** Parses lab files (built-in and the student's own) and cross-checks their scenarios (read-only). */
+    labCatalogue(labs: readonly LabSource[]): LabCatalogue {
+      const set = labSet(labs);
+      return { labs: set.labs, errors: Object.fromEntries(set.errors) };
+    },
+    /**
+     * Evaluates a lab step's check and hints against the cluster now, with the terminal transcript of the step.
+     * Read-only: HTTP checks probe a replica rebuilt from the run record, so the cluster and its random streams
+     * are untouched.
+     */
+    labStepResult(labs: readonly LabSource[], labId: string, stepId: string, transcript: readonly TranscriptEntry[]): StepCheckResult {
+      const lab = labOf(labs, labId);
+      const step = lab.steps.find((s) => s.id === stepId);
+      if (!step) throw new Error(`lab "${labId}" has no step "${stepId}"`);
+      return evaluateStep(step, checkContext(need(), transcript));
+    },
+    /** The run record and virtual time a step starts from (seed + the solutions before it); does not touch the cluster. */
+    labStepStart(labs: readonly LabSource[], labId: string, stepId: string): StepStart | { readonly error: string } {
+      const start = buildStepStart(labOf(labs, labId), stepId, labSet(labs).resolve);
+      return typeof start === 'string' ? { error: start } : start;
+    },
+    /** Which of the named engine features (a step's `requires=`) the engine has; probed on throwaway clusters. */
+    labCapabilities(names: readonly string[]): string[] {
+      return [...presentCapabilities(names)].sort();
     },
   };
 }

@@ -1,12 +1,14 @@
 // The page's side of the engine: owns the simulation worker, pumps frames once per animation frame while the
 // clock runs, sends terminal lines, and brings the cluster back after a crash from the last good run record.
-import { createContext } from 'svelte';
+import { createContext, tick } from 'svelte';
 import { createActor, fromPromise } from 'xstate';
 import { animationFrames, connectWorker, type FrameScheduler, type SimConnection } from './sim-connection';
 import type { Command, CommandResult, EditorRequest, Frame, InitOptions, RunRecord, TrafficSample } from '../../sim/protocol';
 import type { Completion } from '../../sim/shell/completion';
 import type { Diagnostic } from '../../sim/kubectl/diagnostics';
-import type { FileEntry } from '../../sim/worker/api';
+import type { FileEntry, LabCatalogue, StepStart } from '../../sim/worker/api';
+import type { LabSource } from '../../sim/labs/lab-set';
+import type { StepCheckResult, TranscriptEntry } from '../../sim/labs/lab-types';
 import { applyFrame, emptyView, type ClusterView } from './cluster-view';
 import {
   appendCommand, applyJobFrame, emptyCommandLog, failCommand, settleCommand, type CommandLog,
@@ -27,6 +29,8 @@ export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 100] as const;
 export const MAX_TRAFFIC_SAMPLES = 1_000;
 export type Speed = (typeof SPEEDS)[number];
 const NOT_RUNNING = 'the cluster is not running';
+/** How many times a rebuild asks the worker to catch up to the saved time before giving up. */
+const MAX_CATCH_UP_ASKS = 10_000;
 
 export class SimClient {
   private readonly actor = createActor(playbackMachine.provide({
@@ -45,6 +49,12 @@ export class SimClient {
   editorRequests = $state.raw<readonly EditorRequest[]>([]);
   /** Bumped by the engine whenever a file of the student's machine changes. */
   filesVersion = $state(0);
+  /** True once the boot brought back a saved run (see `resumeFrom`) rather than a fresh cluster. */
+  resumed = $state(false);
+  /** A one-line notice for the student (a saved session that could not be restored). */
+  notice = $state<string | undefined>(undefined);
+  /** Bumped when the cluster is rebuilt under the terminal (`rebuild`): job numbers start over, so does the terminal. */
+  transcriptEpoch = $state(0);
 
   readonly init: InitOptions;
   private readonly connect: () => SimConnection;
@@ -58,6 +68,7 @@ export class SimClient {
   private inFlight = false;
   private stepQueued = false;
   private lastSentWallMs: number | undefined;
+  private resume: StepStart | undefined;
 
   constructor(options: SimClientOptions) {
     this.init = options.init;
@@ -204,6 +215,109 @@ export class SimClient {
     }
   }
 
+  /**
+   * Call before `start`: the boot rebuilds this saved run (replaying its record, then running on to `atMs`) instead
+   * of a fresh cluster, so the same names, IPs and files come back. If it cannot, a fresh cluster boots and
+   * `notice` says why.
+   */
+  resumeFrom(saved: StepStart): void {
+    this.resume = saved;
+  }
+
+  /**
+   * Replaces the cluster with a recorded run, replayed in a fresh worker and run on to `atMs` (a lab's start, "reset
+   * to the start of this step"), as a restart after a crash does. The terminal starts over with `note`. False (and
+   * the old cluster kept) when the cluster is not running; a failure while rebuilding stops the cluster as a crash.
+   */
+  async rebuild(record: RunRecord, atMs: number, note?: string): Promise<boolean> {
+    if (this.phase !== 'running' && this.phase !== 'paused') return false;
+    const conn = this.open();
+    const gen = this.generation;
+    // No frame may reach the new worker before the record is replayed.
+    this.inFlight = true;
+    try {
+      await this.replayTo(conn, gen, record, atMs);
+      if (gen !== this.generation) return false;
+      this.record = await conn.api.exportRun();
+      this.traffic = [];
+      this.editorRequests = [];
+      // Job numbers of the new worker may repeat those the terminal has shown: start a new transcript and terminal.
+      this.commands = { ...emptyCommandLog(), nextSeq: this.commands.nextSeq, feedEnd: this.commands.feedEnd };
+      this.transcriptEpoch++;
+      // The new terminal reads from the transcript's end when it mounts: print the note after it has.
+      await tick();
+      if (note && gen === this.generation) this.note(note);
+      return true;
+    } catch (error) {
+      if (gen === this.generation) this.crash(error);
+      return false;
+    } finally {
+      if (gen === this.generation) this.settleFlight();
+    }
+  }
+
+  /** Prints a comment line in the terminal (`# text`) without running anything. */
+  note(text: string): void {
+    const { log, seq } = appendCommand(this.commands, `# ${text.replace(/\n/g, ' ')}`, 'kubesim');
+    this.commands = settleCommand(log, seq, { ok: true, done: true, exitCode: 0, stdout: '', stderr: '' });
+  }
+
+  /** Shows a saved transcript again (after a reload), continuing its numbering. */
+  adoptTranscript(log: CommandLog): void {
+    this.commands = log;
+  }
+
+  /** The worker's current run record (seed + every command so far), or undefined while there is no cluster. */
+  async exportRun(): Promise<RunRecord | undefined> {
+    const conn = this.connection;
+    if (!conn || (this.phase !== 'running' && this.phase !== 'paused')) return undefined;
+    const gen = this.generation;
+    try {
+      const record = await conn.api.exportRun();
+      return gen === this.generation ? record : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Parses lab files in the worker (read-only); undefined while there is no worker. */
+  async labCatalogue(labs: readonly LabSource[]): Promise<LabCatalogue | undefined> {
+    const conn = this.connection;
+    return conn ? conn.api.labCatalogue(labs) : undefined;
+  }
+
+  /**
+   * Evaluates a lab step's check against the cluster now, with the step's terminal transcript (read-only). A check
+   * that cannot run answers with its reason instead of stopping the cluster.
+   */
+  async labCheck(labs: readonly LabSource[], labId: string, stepId: string, transcript: readonly TranscriptEntry[]):
+    Promise<StepCheckResult | { readonly error: string }> {
+    const conn = this.connection;
+    if (!conn || (this.phase !== 'running' && this.phase !== 'paused')) return { error: NOT_RUNNING };
+    try {
+      return await conn.api.labStepResult(labs, labId, stepId, transcript);
+    } catch (error) {
+      return { error: errorMessage(error) };
+    }
+  }
+
+  /** The run record and virtual time a lab step starts from (read-only). */
+  async stepStart(labs: readonly LabSource[], labId: string, stepId: string): Promise<StepStart | { readonly error: string }> {
+    const conn = this.connection;
+    if (!conn) return { error: NOT_RUNNING };
+    try {
+      return await conn.api.labStepStart(labs, labId, stepId);
+    } catch (error) {
+      return { error: errorMessage(error) };
+    }
+  }
+
+  /** Which of the named engine features exist (a lab step's `requires=`). */
+  async labCapabilities(names: readonly string[]): Promise<readonly string[]> {
+    const conn = this.connection;
+    return conn && names.length > 0 ? conn.api.labCapabilities(names) : [];
+  }
+
   /** Stops the clock and the worker. */
   dispose(): void {
     this.stopLoop();
@@ -243,6 +357,10 @@ export class SimClient {
   private async boot(): Promise<void> {
     const conn = this.open();
     const gen = this.generation;
+    const resume = this.resume;
+    this.resume = undefined;
+    if (resume && (await this.bootFromSaved(conn, gen, resume))) return;
+    if (gen !== this.generation) return;
     const frame = await conn.api.init(this.init);
     if (gen !== this.generation) return;
     this.accept(frame);
@@ -261,6 +379,36 @@ export class SimClient {
     if (behindMs > 0) {
       const caughtUp = await conn.api.advance(behindMs, first.rv);
       if (gen === this.generation) this.accept(caughtUp, true);
+    }
+  }
+
+  /** Replays `record` in `conn`'s worker and runs it on to `atMs`, showing the frames without their terminal output. */
+  private async replayTo(conn: SimConnection, gen: number, record: RunRecord, atMs: number): Promise<void> {
+    let frame = await conn.api.restore(record);
+    if (gen !== this.generation) return;
+    this.accept(frame, true);
+    // A busy stretch comes back 'behind' (the engine's task budget): ask again until the clock reaches atMs.
+    for (let asks = 0; frame.time < atMs && asks < MAX_CATCH_UP_ASKS; asks++) {
+      frame = await conn.api.advance(atMs - frame.time, frame.rv);
+      if (gen !== this.generation) return;
+      this.accept(frame, true);
+    }
+  }
+
+  /** The boot's restore of a saved run; false (with a notice) when it fails and a fresh cluster must boot instead. */
+  private async bootFromSaved(conn: SimConnection, gen: number, saved: StepStart): Promise<boolean> {
+    try {
+      await this.replayTo(conn, gen, saved.record, saved.atMs);
+      if (gen !== this.generation) return true;
+      this.record = await conn.api.exportRun();
+      this.resumed = true;
+      return true;
+    } catch (error) {
+      if (gen === this.generation) {
+        this.view = emptyView();
+        this.notice = `Your saved session could not be restored (${errorMessage(error)}), so this is a fresh cluster.`;
+      }
+      return false;
     }
   }
 

@@ -29,6 +29,11 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Waits until `fn` (run in the page through the DevTools protocol, so the page's CSP allows it) returns true. */
+async function until(page: Page, fn: () => boolean, timeout = 15_000): Promise<void> {
+  await expect.poll(() => page.evaluate(fn), { timeout, interval: 100 }).toBe(true);
+}
+
 async function openPage(b: Browser, query: string): Promise<{ page: Page; problems: string[] }> {
   const page = await b.context.newPage();
   const problems: string[] = [];
@@ -36,8 +41,7 @@ async function openPage(b: Browser, query: string): Promise<{ page: Page; proble
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
   await page.goto(`${server.url}${query}`);
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="topology"] [data-testid="node"][data-status="Ready"]').length === 3,
-    undefined, { timeout: 30_000 });
+  await until(page, () => document.querySelectorAll('[data-testid="topology"] [data-testid="node"][data-status="Ready"]').length === 3, 30_000);
   return { page, problems };
 }
 
@@ -88,8 +92,8 @@ describe('the cluster picture', () => {
 
     // Then one clear "assigned" moment.
     await hooks(page, (k) => k.setSpeed(5));
-    await page.waitForFunction(() => /^\d+\.\d+\.\d+\.\d+$/.test(document.querySelector('[data-testid="service"][data-name="data-api-svc"]')?.getAttribute('data-external') ?? ''),
-      undefined, { timeout: 30_000 });
+    await until(page, () => /^\d+\.\d+\.\d+\.\d+$/.test(document.querySelector('[data-testid="service"][data-name="data-api-svc"]')?.getAttribute('data-external') ?? ''),
+      30_000);
     await hooks(page, (k) => k.setSpeed(1));
     const assigned = await anchor(page, 'data-api-svc');
     expect(assigned.external).toMatch(IP);
@@ -119,9 +123,9 @@ describe('the cluster picture', () => {
       { id: 'clients', from: { kind: 'external' }, host: document.querySelector('[data-testid="service"][data-name="data-api-svc"]')!.getAttribute('data-external'), port: 80, path: '/', everyMs: 250 },
       { id: 'inside', from: { kind: 'pods', namespace: 'default', selector: 'app=data-api' }, host: 'nobody', port: 80, path: '/', everyMs: 400 },
     ] }));
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="particle"][data-ok="true"]').length > 0, undefined, { timeout: 15_000 });
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="failure"]')].some((el) => el.textContent?.includes('refused')),
-      undefined, { timeout: 15_000 });
+    // Particles are drawn on a canvas over the picture; it says what it holds.
+    await until(page, () => Number(document.querySelector('[data-testid="particles"]')?.getAttribute('data-answered')) > 0);
+    await until(page, () => (document.querySelector('[data-testid="particles"]')?.getAttribute('data-reasons') ?? '').split(',').includes('refused'));
     await page.screenshot({ path: `${RESULTS}/topology-traffic.png` });
     await hooks(page, (k) => k.send({ type: 'traffic', flows: [] }));
 
@@ -180,6 +184,33 @@ describe('the cluster picture', () => {
     await hooks(page, (k) => k.dispatch('kubectl delete pod solo --wait=false'));
     await page.getByTestId('inspector-deleted').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('inspector-yaml').innerText()).toContain('name: solo');
+    await page.getByRole('button', { name: 'Close the inspector' }).click();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('marks trouble: a pod that cannot pull its image, a terminating pod, a cordoned node and a stopped one', async () => {
+    const { page, problems } = await openPage(browser, '?seed=6&hooks=1');
+    await hooks(page, (k) => k.dispatch('kubectl create deployment broken --image=nginx:no-such-tag'));
+    await expect.poll(async () => page.locator('[data-testid="pod"][data-look="warning"]').getAttribute('data-status'), { timeout: 30_000 })
+      .toMatch(/^(ErrImagePull|ImagePullBackOff)$/);
+    // sleep as PID 1 ignores SIGTERM: the pod stays Terminating for its 30 s grace period, faded and struck through.
+    await hooks(page, (k) => k.dispatch('kubectl run slow --image=busybox -- sleep 3600'));
+    await runningPods(page, 'slow', 1);
+    await hooks(page, (k) => k.dispatch('kubectl delete pod slow --wait=false'));
+    const slow = page.locator('[data-testid="pod"][data-name="slow"]');
+    await expect.poll(() => slow.getAttribute('data-look')).toBe('terminating');
+    expect(await slow.getAttribute('data-status')).toBe('Terminating');
+    expect(await slow.locator('line.strike').count()).toBe(1);
+    await page.screenshot({ path: `${RESULTS}/topology-terminating.png` });
+    const nodes = await page.locator('[data-testid="node"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-name')!));
+    await hooks(page, (k) => k.dispatch(`kubectl cordon ${document.querySelector('[data-testid="node"]')!.getAttribute('data-name')}`));
+    await expect.poll(() => page.locator(`[data-testid="node"][data-name="${nodes[0]}"]`).getAttribute('data-status')).toBe('Ready,SchedulingDisabled');
+    await hooks(page, (k) => k.send({ type: 'stopNode', node: document.querySelectorAll('[data-testid="node"]')[1].getAttribute('data-name') }));
+    await hooks(page, (k) => k.setSpeed(25));
+    await expect.poll(() => page.locator(`[data-testid="node"][data-name="${nodes[1]}"]`).getAttribute('data-status'), { timeout: 30_000 }).toBe('Unknown');
+    await hooks(page, (k) => k.setSpeed(1));
+    await page.screenshot({ path: `${RESULTS}/topology-trouble.png` });
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -188,8 +219,8 @@ describe('the cluster picture', () => {
     const { page, problems } = await openPage(browser, '?seed=3&hooks=1');
     await hooks(page, (k) => k.setSpeed(25));
     await hooks(page, (k) => k.dispatch('kubectl create deployment many --image=nginx:1.27 --replicas=340'));
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="owner-chip"]')]
-      .reduce((n, el) => n + Number(el.getAttribute('data-total')), 0) === 340, undefined, { timeout: 60_000 });
+    await until(page, () => [...document.querySelectorAll('[data-testid="owner-chip"]')]
+      .reduce((n, el) => n + Number(el.getAttribute('data-total')), 0) === 340, 60_000);
     expect(await page.getByTestId('topology-summary').innerText()).toContain('dense: counted per owner');
     expect(await page.locator('[data-testid="pod"]').count()).toBe(0);
     // Three nodes of 110 pods, some taken by system pods: the rest wait, in their own region.
@@ -216,7 +247,7 @@ describe('the cluster picture', () => {
 
     // Reduced motion (this browser's default): a new pod appears without an animation.
     await hooks(page, (k) => k.dispatch('kubectl scale deployment web --replicas=3'));
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="pod"]').length === 3);
+    await until(page, () => document.querySelectorAll('[data-testid="pod"]').length === 3);
     const moving = () => page.evaluate(() => document.getAnimations().filter((a) => {
       const target = (a.effect as KeyframeEffect | null)?.target;
       return a.playState === 'running' && Number(a.effect?.getComputedTiming().duration) > 0 && target?.closest('[data-testid="topology"]');

@@ -73,6 +73,12 @@ export class FakeWorker implements SimConnection {
       this.calls.push('exportRun');
       return { format: 'kubesim-run', version: 1, options: { seed: 7 }, commands: [...this.commands] };
     },
+    labCatalogue: async () => ({ labs: [], errors: {} }),
+    labStepResult: async (_labs, labId) => {
+      throw new Error(`no lab "${labId}"`);
+    },
+    labStepStart: async (_labs, labId) => ({ error: `no lab "${labId}"` }),
+    labCapabilities: async () => [],
   };
 
   /** Answers the oldest pending advance with a frame `ms` later. */

@@ -21,6 +21,7 @@ export class BenchDriver {
 
   constructor(private readonly client: SimClient, private readonly settings: BenchSettings) {}
 
+  /** Starts polling the page's cluster; returns the function that stops the benchmark's timers. */
   start(): () => void {
     this.timer = setInterval(() => this.poll(), POLL_MS);
     return () => this.stop();
@@ -45,7 +46,13 @@ export class BenchDriver {
       return;
     }
     if (this.state === 'booting') {
-      if (client.phase !== 'running' || objectsOf(client.view, 'Node').size === 0) return;
+      const nodes = objectsOf(client.view, 'Node').size;
+      if (client.phase !== 'running' || nodes === 0) return;
+      if (nodes < (settings.profile.nodeCount ?? 0)) {
+        this.publish('failed', `the cluster has ${nodes} nodes, not ${settings.profile.nodeCount}: start the SimClient with profileFromQuery(location.search)`);
+        this.stop();
+        return;
+      }
       this.publish('creating');
       client.setSpeed(100);
       void client.dispatch(`kubectl create deployment bench --image=nginx:1.27 --replicas=${settings.pods}`);

@@ -15,24 +15,36 @@ export interface EndpointRef {
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
-function fromSlices(slices: ObjectsByKey): Map<string, EndpointRef[]> {
-  const byService = new Map<string, EndpointRef[]>();
+// Each slice's endpoints, kept while the slice object is the same: a frame that changed one slice re-reads one.
+const sliceRefs = new WeakMap<object, EndpointRef[]>();
+
+function refsOfSlice(slice: Stored<EndpointSlice>): EndpointRef[] {
+  let refs = sliceRefs.get(slice);
+  if (refs) return refs;
+  refs = [];
+  for (const ep of slice.endpoints ?? []) {
+    const ip = ep.addresses?.[0];
+    if (!ip) continue;
+    refs.push({
+      ip, ready: ep.conditions?.ready !== false, terminating: ep.conditions?.terminating === true,
+      ...(ep.targetRef?.kind === 'Pod' ? { podName: ep.targetRef.name, podUid: ep.targetRef.uid } : {}),
+      ...(ep.nodeName ? { nodeName: ep.nodeName } : {}),
+    });
+  }
+  sliceRefs.set(slice, refs);
+  return refs;
+}
+
+function fromSlices(slices: ObjectsByKey): Map<string, EndpointRef[][]> {
+  const byService = new Map<string, EndpointRef[][]>();
   for (const obj of slices.values()) {
     const slice = obj as unknown as Stored<EndpointSlice>;
     const service = slice.metadata.labels?.[SERVICE_NAME_LABEL];
     if (!service) continue;
     const key = `${slice.metadata.namespace ?? ''}/${service}`;
-    let list = byService.get(key);
-    if (!list) byService.set(key, (list = []));
-    for (const ep of slice.endpoints ?? []) {
-      const ip = ep.addresses?.[0];
-      if (!ip) continue;
-      list.push({
-        ip, ready: ep.conditions?.ready !== false, terminating: ep.conditions?.terminating === true,
-        ...(ep.targetRef?.kind === 'Pod' ? { podName: ep.targetRef.name, podUid: ep.targetRef.uid } : {}),
-        ...(ep.nodeName ? { nodeName: ep.nodeName } : {}),
-      });
-    }
+    let lists = byService.get(key);
+    if (!lists) byService.set(key, (lists = []));
+    lists.push(refsOfSlice(slice));
   }
   return byService;
 }
@@ -54,22 +66,26 @@ function fromEndpoints(endpoints: Stored<Endpoints>): EndpointRef[] {
 }
 
 /**
- * Endpoints of every Service, keyed `namespace/name`, deduplicated by IP (a ready entry wins) and sorted by IP.
- * EndpointSlices win over Endpoints for a Service that has both. Pure.
+ * Endpoints of every Service, keyed `namespace/name`; a Service spread over several slices lists each IP once (a
+ * ready entry wins). EndpointSlices win over Endpoints for a Service that has both. O(endpoints of changed slices). Pure.
  */
 export function endpointsByService(slices: ObjectsByKey, endpoints: ObjectsByKey): Map<string, EndpointRef[]> {
-  const byService = fromSlices(slices);
-  for (const obj of endpoints.values()) {
-    const key = `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
-    if (!byService.has(key)) byService.set(key, fromEndpoints(obj as unknown as Stored<Endpoints>));
-  }
-  for (const [key, list] of byService) {
+  const result = new Map<string, EndpointRef[]>();
+  for (const [key, lists] of fromSlices(slices)) {
+    if (lists.length === 1) {
+      result.set(key, lists[0]);
+      continue;
+    }
     const byIp = new Map<string, EndpointRef>();
-    for (const ep of list) {
+    for (const list of lists) for (const ep of list) {
       const seen = byIp.get(ep.ip);
       if (!seen || (!seen.ready && ep.ready)) byIp.set(ep.ip, ep);
     }
-    byService.set(key, [...byIp.values()].sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0)));
+    result.set(key, [...byIp.values()]);
   }
-  return byService;
+  for (const obj of endpoints.values()) {
+    const key = `${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+    if (!result.has(key)) result.set(key, fromEndpoints(obj as unknown as Stored<Endpoints>));
+  }
+  return result;
 }

@@ -4,6 +4,7 @@ import { createContext } from 'svelte';
 import type { ClusterView } from '../../lib/cluster-view';
 import { HistoryTracker } from './history';
 
+/** The history of the session as the page shows it: a tracker plus a reactive version. */
 export class HistoryStore {
   readonly tracker = new HistoryTracker();
   /** Bumped whenever the tracker recorded something new. */

@@ -7,6 +7,7 @@ import { objectsOf, type ClusterView, type ObjectsByKey } from '../../lib/cluste
 import { ownerOf } from './owners';
 import { serviceFacts } from './service-facts';
 import { claimReplacement, type Departure } from './replacements';
+import { newServiceHistory, recordService, type ServiceHistory } from './service-history';
 
 export interface PodRecord {
   readonly uid: string;
@@ -29,24 +30,6 @@ export interface WorkloadHistory {
   podCount: number;
   /** Every pod IP seen for this workload's pods. */
   readonly ips: Set<string>;
-}
-
-export interface AddressRecord {
-  readonly kind: 'ClusterIP' | 'external';
-  readonly address: string;
-  readonly firstSeenMs: SimTime;
-}
-
-export interface ServiceHistory {
-  /** `namespace/name`. */
-  readonly key: string;
-  readonly namespace: string;
-  readonly name: string;
-  readonly addresses: AddressRecord[];
-  /** When the page first saw it waiting for a load balancer address. */
-  pendingSinceMs: SimTime | undefined;
-  /** When the address arrived after the page saw it pending: the "assigned" moment. */
-  assignedMs: SimTime | undefined;
 }
 
 /** Pod records kept per workload (the counts are exact; the list keeps the newest). */
@@ -88,6 +71,7 @@ export class HistoryTracker {
     return this.workloadMap.get(key);
   }
 
+  /** Every workload seen this session. */
   workloads(): IterableIterator<WorkloadHistory> {
     return this.workloadMap.values();
   }
@@ -152,6 +136,8 @@ export class HistoryTracker {
     if (!live.deleting) this.depart(live, now);
     live.record.goneMs = now;
     this.live.delete(uid);
+    // Its record keeps what it replaced; the lookup is only for pods still shown.
+    this.replacements.delete(uid);
     this.version++;
   }
 
@@ -186,24 +172,7 @@ export class HistoryTracker {
     const facts = serviceFacts(svc);
     const key = `${facts.namespace}/${facts.name}`;
     let h = this.serviceMap.get(key);
-    if (!h) {
-      h = { key, namespace: facts.namespace, name: facts.name, addresses: [], pendingSinceMs: undefined, assignedMs: undefined };
-      this.serviceMap.set(key, h);
-      this.version++;
-    }
-    const add = (kind: AddressRecord['kind'], address: string): void => {
-      if (h.addresses.some((a) => a.kind === kind && a.address === address)) return;
-      h.addresses.push({ kind, address, firstSeenMs: now });
-      this.version++;
-    };
-    if (facts.clusterIP && facts.clusterIP !== 'None') add('ClusterIP', facts.clusterIP);
-    if (facts.type === 'LoadBalancer') {
-      if (facts.pending && h.pendingSinceMs === undefined) {
-        h.pendingSinceMs = now;
-        this.version++;
-      }
-      for (const ip of facts.ingress) add('external', ip);
-      if (!facts.pending && h.pendingSinceMs !== undefined && h.assignedMs === undefined) h.assignedMs = now;
-    }
+    if (!h) this.serviceMap.set(key, (h = newServiceHistory(key, facts)));
+    if (recordService(h, facts, now)) this.version++;
   }
 }

@@ -19,7 +19,9 @@ export interface Size {
 
 /** A pod token (or, in the dense drawing, an owner chip) inside a node. */
 export const CELL = { width: 196, height: 64, denseHeight: 44, gap: 8 } as const;
+/** A node region: inner padding, header height (name, STATUS, CIDR), gap between regions, narrowest width. */
 export const NODE = { pad: 10, header: 56, gap: 16, minWidth: 220, emptyHeight: 28 } as const;
+/** A Service anchor's size and the gap between anchors. */
 export const SERVICE = { width: 272, height: 96, gap: 12 } as const;
 /** The Services band: a title row, the anchors, then room for the endpoint lines to fan out. */
 export const BAND = { title: 24, outsideWidth: 72, linesGap: 46 } as const;

@@ -1,6 +1,7 @@
 // A one-entry memo: recomputes only when one of its inputs is no longer the same value (===), which is what lets the
 // picture do work proportional to what changed between two frames.
 
+/** Remembers the last value computed for the last dependencies. */
 export class Memo<T> {
   private deps: readonly unknown[] | undefined;
   private value: T | undefined;

@@ -2,7 +2,7 @@
 // while the pod object is the same, grouped by the node it is bound to ('' for pods not scheduled yet).
 import type { Pod, SimTime, Stored } from '../../../sim/model/types';
 import { keyOf } from '../../../sim/model/keys';
-import { podIP } from '../../../sim/model/pod';
+import { controllerOf, podIP } from '../../../sim/model/pod';
 import type { ObjectsByKey } from '../../lib/cluster-view';
 import type { HistoryTracker } from './history';
 import { ownerOf, type OwnerInfo } from './owners';
@@ -26,16 +26,35 @@ export interface PodPass {
   readonly nextExpiryMs: SimTime;
 }
 
-/** Interns owner infos by content so unchanged owners keep their identity across passes. */
+/**
+ * Owner infos for pods: computed once per controller (and ReplicaSet version) rather than once per pod, and interned
+ * by content so unchanged owners keep their identity across passes.
+ */
 export class OwnerInterner {
   private readonly byContent = new Map<string, OwnerInfo>();
+  private readonly byController = new Map<string, { rs: unknown; info: OwnerInfo }>();
 
+  /** The one object for owners with this content. */
   intern(info: OwnerInfo): OwnerInfo {
     const id = `${info.key}|${info.groupKey ?? ''}|${info.tag}|${info.colour}`;
     const known = this.byContent.get(id);
     if (known) return known;
     if (this.byContent.size > 5_000) this.byContent.clear();
     this.byContent.set(id, info);
+    return info;
+  }
+
+  /** The owner of `pod`, reusing the answer for its controller while that controller's ReplicaSet is unchanged. */
+  ownerOf(pod: Stored<Pod>, replicaSets: ObjectsByKey): OwnerInfo {
+    const ref = controllerOf(pod);
+    if (!ref) return this.intern(ownerOf(pod, replicaSets));
+    const key = `${ref.kind}/${pod.metadata.namespace ?? ''}/${ref.name}`;
+    const rs = ref.kind === 'ReplicaSet' ? replicaSets.get(key) : undefined;
+    const cached = this.byController.get(key);
+    if (cached && cached.rs === rs) return cached.info;
+    const info = this.intern(ownerOf(pod, replicaSets));
+    if (this.byController.size > 5_000) this.byController.clear();
+    this.byController.set(key, { rs, info });
     return info;
   }
 }
@@ -59,7 +78,7 @@ export function podPass(
     const departure = history.replacementFor(uid);
     const replaces: Departure | undefined = departure && nowMs - departure.atMs < REPLACES_LABEL_MS ? departure : undefined;
     if (replaces) nextExpiryMs = Math.min(nextExpiryMs, replaces.atMs + REPLACES_LABEL_MS);
-    const owner = owners.intern(ownerOf(pod, replicaSets));
+    const owner = owners.ownerOf(pod, replicaSets);
     const old = previous?.byUid.get(uid);
     const data: PodData = old && old.pod === pod && old.owner === owner && old.replaces === replaces ? old : {
       uid, key: keyOf(pod), name: pod.metadata.name, namespace, ip: podIP(pod), node: pod.spec?.nodeName || undefined,

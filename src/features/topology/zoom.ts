@@ -8,9 +8,12 @@ import { followTransform, type Size } from './layout';
 /** How far the picture zooms out and in. */
 export const SCALE_EXTENT: readonly [number, number] = [0.1, 6];
 
+/** The picture's zoom: d3-zoom on the <svg>, fitting, following and zoom buttons. */
 export class ZoomController {
   /** Keep the whole picture in view as it grows; off once the student zooms or pans, on again with "fit". */
   follow = true;
+  /** Whether a transform has been applied to the viewport yet. */
+  private applied = false;
   private svg: SVGSVGElement | undefined;
   private readonly behaviour: ZoomBehavior<SVGSVGElement, unknown>;
 
@@ -22,6 +25,7 @@ export class ZoomController {
       .filter((event: MouseEvent | WheelEvent) => (event.type === 'wheel' ? event.ctrlKey || event.metaKey : !event.ctrlKey && !event.button))
       .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
         this.svg?.querySelector('g.viewport')?.setAttribute('transform', event.transform.toString());
+        this.applied = true;
         if (event.sourceEvent) this.follow = false;
       });
   }
@@ -59,6 +63,11 @@ export class ZoomController {
     else sel.call(this.behaviour.transform, target);
   }
 
+  /** Tells the zoom the viewport's size (screen px), so it never has to measure the <svg> (a forced layout). */
+  setViewport(viewport: Size): void {
+    this.behaviour.extent([[0, 0], [Math.max(1, viewport.width), Math.max(1, viewport.height)]]);
+  }
+
   /** Shows all of `content` (picture px) in the `viewport` (screen px), at most at scale `base`. */
   fit(content: Size, viewport: Size, base: number, animate = true): void {
     const t = followTransform(content, viewport, base);
@@ -73,7 +82,7 @@ export class ZoomController {
     const t = followTransform(content, viewport, base);
     const now = this.transform();
     // Never leave part of the picture out of view; zoom back in only when it is worth a repaint.
-    if (now && t.k >= now.k && (t.k - now.k) / now.k < 0.04 && Math.abs(t.x - now.x) < 12 && Math.abs(t.y - now.y) < 12) return;
+    if (now && this.applied && t.k >= now.k && (t.k - now.k) / now.k < 0.04 && Math.abs(t.x - now.x) < 12 && Math.abs(t.y - now.y) < 12) return;
     this.set(t.k, t.x, t.y, false);
   }
 

@@ -1,0 +1,90 @@
+// The worker's lab methods as the page reaches them: parsing lab files, a step's starting run, and a step's check
+// evaluated against the worker's cluster without changing it (its objects, random streams and later answers).
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createWorkerApi } from '../../../sim/worker/api';
+import { loadLabSet, type LabSource } from '../../../sim/labs/lab-set';
+import { buildStepStart } from '../../../sim/labs/step-start';
+
+const LABS: LabSource[] = readdirSync('src/labs').filter((f) => f.endsWith('.md'))
+  .map((f) => ({ id: f.replace(/\.md$/, ''), text: readFileSync(`src/labs/${f}`, 'utf8') }));
+const LAB = 'module-4-services';
+
+/** A worker with its cluster set up as step `stepId` of module 4 starts. */
+function workerAt(stepId: string) {
+  const api = createWorkerApi();
+  const start = api.labStepStart(LABS, LAB, stepId);
+  if ('error' in start) throw new Error(start.error);
+  api.restore(start.record);
+  api.advance(start.atMs - api.advance(0, 0).time, 0);
+  return { api, start };
+}
+
+describe('the worker lab API', () => {
+  it('parses the built-in labs and reports a broken one by id', () => {
+    const api = createWorkerApi();
+    const catalogue = api.labCatalogue(LABS);
+    expect(catalogue.labs.map((l) => l.id)).toEqual(LABS.map((l) => l.id).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+    expect(catalogue.errors).toEqual({});
+    const broken = api.labCatalogue([...LABS, { id: 'broken', text: '---\ntitle: x\n---\n## No id here\n' }]);
+    expect(broken.labs).toHaveLength(LABS.length);
+    expect(broken.errors.broken.join('\n')).toMatch(/step heading reads "## Title \{#step-id\}"/);
+    expect(JSON.parse(JSON.stringify(catalogue))).toEqual(catalogue);
+  });
+
+  it('gives the run record and time a step starts from, as buildStepStart lays it out', () => {
+    const api = createWorkerApi();
+    const set = loadLabSet(LABS);
+    expect(api.labStepStart(LABS, LAB, 'use-dns')).toEqual(buildStepStart(set.resolve(LAB)!, 'use-dns', set.resolve));
+    expect(api.labStepStart(LABS, LAB, 'nope')).toEqual({ error: `${LAB} has no step "nope"` });
+    expect(() => api.labStepStart(LABS, 'missing-lab', 'x')).toThrow(/no lab "missing-lab"/);
+  });
+
+  it("evaluates a step against the worker's cluster and the step's transcript", () => {
+    const { api } = workerAt('cattle');
+    const before = api.labStepResult(LABS, LAB, 'cattle', []);
+    expect(before.passed).toBe(false);
+    const ran = api.dispatch({ type: 'exec', line: 'kubectl get pods -o wide' });
+    if (!ran.ok) throw new Error(ran.error);
+    const transcript = [{ line: 'kubectl get pods -o wide', stdout: ran.stdout ?? '', stderr: ran.stderr ?? '', exitCode: ran.exitCode }];
+    const after = api.labStepResult(LABS, LAB, 'cattle', transcript);
+    expect(after.passed).toBe(true);
+    expect(after.items.map((i) => i.label)).toEqual(["you have seen the new mongodb pod's IP"]);
+  });
+
+  it('shows the matching hint for a wrong targetPort', () => {
+    const { api } = workerAt('mongodb-svc');
+    const lab = api.labCatalogue(LABS).labs.find((l) => l.id === LAB)!;
+    const file = lab.steps.find((s) => s.id === 'mongodb-svc')!.files[0];
+    api.dispatch({ type: 'writeFile', path: `/home/student/${file.name}`, content: file.content.replace('targetPort: 27017', 'targetPort: 27107') });
+    api.dispatch({ type: 'exec', line: `kubectl apply -f ${file.name}` });
+    api.advance(10_000, 0);
+    const result = api.labStepResult(LABS, LAB, 'mongodb-svc', []);
+    expect(result.passed).toBe(false);
+    expect(result.hints.map((h) => h.text).join('\n')).toMatch(/targetPort 27107.*27017/);
+  });
+
+  it('never changes the cluster it checks: HTTP probes go to a replica', () => {
+    const checked = workerAt('api-from-outside').api;
+    const untouched = workerAt('api-from-outside').api;
+    for (let i = 0; i < 3; i++) {
+      expect(checked.labStepResult(LABS, LAB, 'api-from-outside', []).passed).toBe(false);
+      checked.advance(1_000, 0);
+      untouched.advance(1_000, 0);
+    }
+    const line = "curl -s http://$(kubectl get service data-api-svc -o jsonpath='{.status.loadBalancer.ingress[0].ip}')/api/info";
+    const answers = [checked, untouched].map((api) => {
+      const curl = api.dispatch({ type: 'exec', line });
+      const printed = api.advance(5_000, 0).output.map((o) => o.text).join('');
+      return { curl, printed, pods: api.dispatch({ type: 'exec', line: 'kubectl get pods -o wide' }) };
+    });
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0].printed).toContain('"hostname":"data-api-');
+    expect(checked.exportRun()).toEqual(untouched.exportRun());
+    expect(checked.advance(30_000, 0)).toEqual(untouched.advance(30_000, 0));
+  });
+
+  it('says which engine features exist', () => {
+    expect(createWorkerApi().labCapabilities(['statefulset', 'no-such-feature'])).toEqual(['statefulset']);
+  });
+});
