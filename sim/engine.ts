@@ -151,7 +151,7 @@ export class Simulation {
       case 'exec': {
         const job = this.shell.start(command.line, command.session);
         const done = job.exitCode !== undefined;
-        return { ok: true, jobId: job.id, done, exitCode: job.exitCode, stdout: job.stdout, stderr: job.stderr };
+        return { ok: true, jobId: job.id, done, exitCode: job.exitCode, stdout: job.stdout, stderr: job.stderr, cwd: this.shell.session(job.session).cwd };
       }
       case 'writeFile': {
         const r = this.shell.fs.write(command.path, command.content);

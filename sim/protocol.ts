@@ -124,11 +124,15 @@ export interface JobExit {
   readonly session: string;
   readonly exitCode: number;
   readonly at: SimTime;
+  /** The session's working directory once the job has ended (`cd` changes it), for the prompt. */
+  readonly cwd?: string;
 }
 
 export type CommandResult =
   | { readonly ok: true; readonly jobId?: number; readonly done?: boolean; readonly exitCode?: number;
-      readonly stdout?: string; readonly stderr?: string }
+      readonly stdout?: string; readonly stderr?: string;
+      /** The session's working directory after a command that finished at once (`cd`), for the prompt. */
+      readonly cwd?: string }
   | { readonly ok: false; readonly error: string };
 
 export type RunStatus = 'caught-up' | 'behind';

@@ -145,6 +145,8 @@ export function* kubectlGet(ctx: ProgramContext, args: readonly string[]): Gener
   if (format.kind !== 'table') {
     const objects = groups.flatMap((g) => g.objects);
     if (objects.length === 0 && ignoreNotFound) { for (const e of shownErrors) ctx.err(`${e}\n`); return exit; }
+    // printGeneric: one named object that could not be read is an error alone, not an empty List.
+    if (got.value.singleItemImplied && objects.length === 0) { for (const e of shownErrors) ctx.err(`${e}\n`); return exit; }
     const printed = printGeneric(format, objects, got.value.singleItemImplied, boolFlag(f, 'no-headers'));
     if (!printed.ok) { ctx.err(fatal(printed.error)); return 1; }
     ctx.out(printed.text);

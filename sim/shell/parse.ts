@@ -53,6 +53,8 @@ export function splitCommands(script: string): string[] {
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
     while (line.endsWith('\\') && i + 1 < lines.length) line = line.slice(0, -1) + lines[++i];
+    // An unclosed quote goes on over the next lines, as bash reads it.
+    while (!heredocOf(line) && needsMoreInput(line) && i + 1 < lines.length) line = `${line}\n${lines[++i]}`;
     if (line.trim() === '') continue;
     const doc = heredocOf(line);
     if (!doc) { out.push(line); continue; }
@@ -87,12 +89,30 @@ export function needsMoreInput(text: string): boolean {
 export function splitHeredoc(text: string): { line: string; body: string | undefined } {
   const [first, ...rest] = text.split('\n');
   const doc = heredocOf(first);
-  if (!doc) return { line: rest.length > 0 ? text.replace(/\n/g, ' ') : first, body: undefined };
+  if (!doc) return { line: rest.length > 0 ? joinLines(text) : first, body: undefined };
   const bodyLines = rest.slice(0, -1).map((l) => (doc.stripTabs ? l.replace(/^\t+/, '') : l));
   const last = rest[rest.length - 1];
   // An unterminated heredoc (the script ended first) keeps its last line, as bash does with a warning.
   if (last !== undefined && (doc.stripTabs ? last.replace(/^\t+/, '') : last) !== doc.delimiter) bodyLines.push(last);
   return { line: first, body: bodyLines.length ? `${bodyLines.join('\n')}\n` : '' };
+}
+
+/** Lines of one command as one line: a newline inside quotes is kept, one outside them separates words. Pure. */
+function joinLines(text: string): string {
+  let out = '';
+  let single = false, double = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && !single && i + 1 < text.length) {
+      if (text[i + 1] === '\n') { i++; continue; }
+      out += c + text[++i];
+      continue;
+    }
+    if (c === "'" && !double) single = !single;
+    else if (c === '"' && !single) double = !double;
+    out += c === '\n' && !single && !double ? ' ' : c;
+  }
+  return out;
 }
 
 const syntax = (token: string): { ok: false; error: string } => ({ ok: false, error: `syntax error near unexpected token \`${token}'` });

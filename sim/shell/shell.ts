@@ -221,7 +221,7 @@ export class Shell {
       const state = exitCode === 0 ? 'Done' : exitCode === 143 ? 'Terminated' : exitCode === 130 ? 'Interrupt' : `Exit ${exitCode}`;
       this.write(job, 'stderr', `[${job.background.number}]+  ${state.padEnd(24)}${job.line.replace(/ &$/, '')}\n`);
     } else {
-      this.pendingExits.push({ jobId: job.id, session: job.session, exitCode, at: this.clock.now });
+      this.pendingExits.push({ jobId: job.id, session: job.session, exitCode, at: this.clock.now, cwd: this.session(job.session).cwd });
     }
     this.onExit?.(job);
   }

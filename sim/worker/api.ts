@@ -4,12 +4,15 @@ import type { Command, CommandResult, Frame, InitOptions, RunRecord } from '../p
 import { complete, type Completion } from '../shell/completion';
 import { PROGRAMS } from '../shell/programs';
 import { diagnoseManifest, type Diagnostic } from '../kubectl/diagnostics';
+import { exportForRealCluster, type ClusterTarget, type RealClusterBundle } from '../export/real-cluster';
 import type { Lab, StepCheckResult, TranscriptEntry } from '../labs/lab-types';
 import { loadLabSet, type LabSet, type LabSource } from '../labs/lab-set';
 import { checkContext } from '../labs/check-context';
 import { evaluateStep } from '../labs/checks';
 import { buildStepStart } from '../labs/step-start';
 import { presentCapabilities } from '../labs/capabilities';
+import { TimeMachine } from '../view/time-travel';
+import type { ClusterDiff } from '../view/time-travel-diff';
 
 export interface FileEntry {
   readonly path: string;
@@ -47,6 +50,7 @@ export function createWorkerApi() {
     return sim;
   };
   const labSet = labSetCache();
+  const timeMachine = new TimeMachine();
   const labOf = (labs: readonly LabSource[], labId: string): Lab => {
     const set = labSet(labs);
     const lab = set.resolve(labId);
@@ -57,11 +61,13 @@ export function createWorkerApi() {
     /** Starts a fresh cluster and returns the full first frame. */
     init(options: InitOptions): Frame {
       sim = createSimulation(options);
+      timeMachine.clear();
       return sim.frame(0);
     },
     /** Rebuilds a recorded run (restore after a crash or reload) and returns its full frame. */
     restore(record: RunRecord): Frame {
       sim = replay(record);
+      timeMachine.clear();
       return sim.frame(0);
     },
     /** Advances virtual time by `ms` and returns what changed since `sinceRv`. */
@@ -84,6 +90,11 @@ export function createWorkerApi() {
     files(): FileEntry[] {
       return need().shell.fs.allFiles();
     },
+    /** The student's manifests as one bundle for a real cluster, with its guide (read-only). */
+    exportForRealCluster(target: ClusterTarget): RealClusterBundle {
+      const s = need();
+      return exportForRealCluster(s.shell.fs.allFiles(), target, s.store);
+    },
     /** Tab completion for a terminal line (read-only). */
     complete(line: string, cursor: number): Completion {
       const s = need();
@@ -96,6 +107,14 @@ export function createWorkerApi() {
     /** Seed + command log: replays this run exactly. */
     exportRun(): RunRecord {
       return need().record();
+    },
+    /** The cluster of a recorded run as it was at `atMs`, as a full frame; built on replicas, the live cluster is untouched. */
+    viewAt(record: RunRecord, atMs: number): Frame {
+      return timeMachine.viewAt(record, atMs);
+    },
+    /** What changed in a recorded run between two moments (pods, IPs, Services, endpoints, events); read-only. */
+    diffBetween(record: RunRecord, fromMs: number, toMs: number): ClusterDiff {
+      return timeMachine.diffBetween(record, fromMs, toMs);
     },
     /** Parses lab files (built-in and the student's own) and cross-checks their scenarios (read-only). */
     labCatalogue(labs: readonly LabSource[]): LabCatalogue {

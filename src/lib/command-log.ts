@@ -26,11 +26,11 @@ export type FeedItem =
   | { readonly kind: 'line'; readonly seq: number; readonly line: string; readonly source: string }
   /** The dispatch answer: the job's id and what it printed at once (a prefix of its streams). */
   | { readonly kind: 'settled'; readonly seq: number; readonly jobId?: number; readonly done: boolean; readonly exitCode?: number;
-      readonly stdout: string; readonly stderr: string }
+      readonly stdout: string; readonly stderr: string; readonly cwd?: string }
   | { readonly kind: 'failed'; readonly seq: number; readonly error: string }
   /** Output from a frame: the next piece of that job's stream (frames carry each stream from its first byte). */
   | { readonly kind: 'output'; readonly jobId: number; readonly stream: 'stdout' | 'stderr'; readonly text: string }
-  | { readonly kind: 'exit'; readonly jobId: number; readonly exitCode: number };
+  | { readonly kind: 'exit'; readonly jobId: number; readonly exitCode: number; readonly cwd?: string };
 
 export interface CommandLog {
   readonly entries: readonly CommandEntry[];
@@ -85,7 +85,8 @@ export function appendCommand(log: CommandLog, line: string, source = 'page'): {
 /** Records the dispatch result of entry `seq`. Pure. */
 export function settleCommand(log: CommandLog, seq: number, result: CommandResult): CommandLog {
   const item: FeedItem = result.ok
-    ? { kind: 'settled', seq, jobId: result.jobId, done: result.done === true, exitCode: result.done ? result.exitCode : undefined, stdout: result.stdout ?? '', stderr: result.stderr ?? '' }
+    ? { kind: 'settled', seq, jobId: result.jobId, done: result.done === true, exitCode: result.done ? result.exitCode : undefined, stdout: result.stdout ?? '', stderr: result.stderr ?? '',
+      ...(result.cwd !== undefined ? { cwd: result.cwd } : {}) }
     : { kind: 'failed', seq, error: result.error };
   const entries = log.entries.map((e): CommandEntry => {
     if (e.seq !== seq) return e;
@@ -120,7 +121,7 @@ export function applyJobFrame(log: CommandLog, frame: Pick<Frame, 'output' | 'ex
   const newest = Math.max(0, ...log.entries.map((e) => e.jobId ?? 0));
   for (const id of jobs.keys()) if (!shown.has(id) && id <= newest) jobs.delete(id);
   const items: FeedItem[] = frame.output.map((o) => ({ kind: 'output', jobId: o.jobId, stream: o.stream, text: o.text }));
-  for (const exit of frame.exits) items.push({ kind: 'exit', jobId: exit.jobId, exitCode: exit.exitCode });
+  for (const exit of frame.exits) items.push({ kind: 'exit', jobId: exit.jobId, exitCode: exit.exitCode, ...(exit.cwd !== undefined ? { cwd: exit.cwd } : {}) });
   return { ...log, jobs, ...withFeed(log, items) };
 }
 

@@ -1,23 +1,26 @@
-// The learner's session kept in the browser (localStorage under a versioned key): the run record and the virtual
-// time it reached, the editor's open file, the chosen lab with the lesson's progress, and the terminal transcript.
-// Nothing read back is trusted: corrupt, oversized or foreign data is reported and ignored, never half-used.
+// The learner's session kept in the browser (IndexedDB, as the JSON text of one versioned key): the run record and
+// the virtual time it reached, the editor's open file, the chosen lab with the lesson's progress, and the terminal
+// transcript. localStorage only carries a session across to IndexedDB: one an older page kept there, or the copy
+// written synchronously as the page unloads. Nothing read back is trusted: corrupt, oversized or foreign data is
+// reported and ignored, never half-used.
 import type { RunRecord } from '../../sim/protocol';
 import type { LabSource } from '../../sim/labs/lab-set';
 import { emptyCommandLog, type CommandLog } from './command-log';
+import type { AsyncStore } from './idb-kv';
 import { isRunRecord, isSavedTranscript, type SavedTranscript } from '../features/lessons/saved-shapes';
 
 export type { SavedTranscript } from '../features/lessons/saved-shapes';
 
 /** Where the session lives; a new format gets a new key, so an old page never misreads a newer save. */
 export const SESSION_KEY = 'kubesim:session:v1';
-/** The most characters a saved session may take (localStorage holds about five million per site). */
+/** The most characters a saved session may take. */
 export const MAX_SESSION_CHARS = 4_000_000;
 /** The most characters of terminal transcript kept with a session (older lines are dropped first). */
 export const MAX_TRANSCRIPT_CHARS = 200_000;
 /** The latest virtual time a saved session may claim (a year). */
 const MAX_AT_MS = 366 * 24 * 3_600_000;
 
-/** A string store with removal: `localStorage` in the page, a Map in tests. */
+/** A string store with removal: `localStorage` (where older pages kept the session), a Map in tests. */
 export interface SessionStore {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
@@ -95,22 +98,18 @@ export function decodeSession(raw: string | null): LoadedSession {
   };
 }
 
-/** Reads the saved session; a damaged one is removed (it could never be restored) and reported. */
-export function loadSession(store: SessionStore | undefined): LoadedSession {
-  let raw: string | null = null;
-  try {
-    raw = store?.getItem(SESSION_KEY) ?? null;
-  } catch {
-    return { kind: 'none' };
-  }
-  const loaded = decodeSession(raw);
-  if (loaded.kind === 'bad') clearSession(store);
+/** Reads the saved session; a damaged one is removed (it could never be restored) and reported. Never throws. */
+export async function loadSession(store: AsyncStore | undefined): Promise<LoadedSession> {
+  if (!store) return { kind: 'none' };
+  const raw = await store.get(SESSION_KEY);
+  if (raw === undefined) return { kind: 'none' };
+  const loaded = typeof raw === 'string' ? decodeSession(raw) : { kind: 'bad' as const, reason: 'it is not readable' };
+  if (loaded.kind === 'bad') await clearSession(store);
   return loaded;
 }
 
-/** Saves the session, dropping the transcript if that is what makes it too large. Never throws. */
-export function saveSession(store: SessionStore | undefined, session: SavedSession): SaveOutcome {
-  if (!store) return 'refused';
+/** The text a session is kept as, dropping the transcript if that is what makes it too large. Pure. */
+export function sessionText(session: SavedSession): { readonly text: string; readonly outcome: SaveOutcome } {
   let text = JSON.stringify(session);
   let outcome: SaveOutcome = 'saved';
   if (text.length > MAX_SESSION_CHARS && session.transcript) {
@@ -118,21 +117,61 @@ export function saveSession(store: SessionStore | undefined, session: SavedSessi
     text = JSON.stringify(rest);
     outcome = 'saved-without-transcript';
   }
-  if (text.length > MAX_SESSION_CHARS) return 'too-large';
-  try {
-    store.setItem(SESSION_KEY, text);
-    return outcome;
-  } catch {
-    return 'refused';
-  }
+  return { text, outcome: text.length > MAX_SESSION_CHARS ? 'too-large' : outcome };
+}
+
+/** Saves the session under `key` (the current session by default). Never throws. */
+export async function saveSession(store: AsyncStore | undefined, session: SavedSession, key = SESSION_KEY): Promise<SaveOutcome> {
+  if (!store) return 'refused';
+  const { text, outcome } = sessionText(session);
+  if (outcome === 'too-large') return outcome;
+  return (await store.set(key, text)) ? outcome : 'refused';
 }
 
 /** Forgets the saved session ("start over"). Never throws. */
-export function clearSession(store: SessionStore | undefined): void {
+export async function clearSession(store: AsyncStore | undefined): Promise<void> {
+  await store?.delete(SESSION_KEY);
+}
+
+/**
+ * Moves a session kept in localStorage to IndexedDB: one an older page kept there, or the copy the page hands over
+ * synchronously as it unloads (an IndexedDB write begun then may never finish). It replaces the IndexedDB session
+ * only when it is newer; it is removed from localStorage once IndexedDB has it, or when it is older or damaged.
+ * Never throws.
+ */
+export async function migrateLocalSession(local: SessionStore | undefined, store: AsyncStore | undefined): Promise<void> {
+  let raw: string | null = null;
   try {
-    store?.removeItem(SESSION_KEY);
+    raw = local?.getItem(SESSION_KEY) ?? null;
   } catch {
-    // Storage disabled: there is nothing to forget.
+    return;
+  }
+  if (raw === null || !store) return;
+  const handed = decodeSession(raw);
+  const kept = await store.get(SESSION_KEY);
+  const keptLoaded = typeof kept === 'string' ? decodeSession(kept) : undefined;
+  const keptAt = keptLoaded?.kind === 'ok' ? keptLoaded.session.savedAt : -Infinity;
+  if (handed.kind !== 'ok' || handed.session.savedAt <= keptAt || (await store.set(SESSION_KEY, raw))) clearLocalSession(local);
+}
+
+/** Writes the session to localStorage at once (the page is unloading). Never throws. */
+export function handOverSession(local: SessionStore | undefined, session: SavedSession): boolean {
+  const { text, outcome } = sessionText(session);
+  if (!local || outcome === 'too-large') return false;
+  try {
+    local.setItem(SESSION_KEY, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes the session from localStorage. Never throws. */
+export function clearLocalSession(local: SessionStore | undefined): void {
+  try {
+    local?.removeItem(SESSION_KEY);
+  } catch {
+    // Storage disabled: nothing to remove.
   }
 }
 

@@ -6,7 +6,9 @@ import { animationFrames, connectWorker, type FrameScheduler, type SimConnection
 import type { Command, CommandResult, EditorRequest, Frame, InitOptions, RunRecord, TrafficSample } from '../../sim/protocol';
 import type { Completion } from '../../sim/shell/completion';
 import type { Diagnostic } from '../../sim/kubectl/diagnostics';
+import type { ClusterTarget, RealClusterBundle } from '../../sim/export/real-cluster';
 import type { FileEntry, LabCatalogue, StepStart } from '../../sim/worker/api';
+import type { ClusterDiff } from '../../sim/view/time-travel-diff';
 import type { LabSource } from '../../sim/labs/lab-set';
 import type { StepCheckResult, TranscriptEntry } from '../../sim/labs/lab-types';
 import { applyFrame, emptyView, type ClusterView } from './cluster-view';
@@ -55,6 +57,10 @@ export class SimClient {
   notice = $state<string | undefined>(undefined);
   /** Bumped when the cluster is rebuilt under the terminal (`rebuild`): job numbers start over, so does the terminal. */
   transcriptEpoch = $state(0);
+  /** While `view` shows a past moment of the run (time travel): its virtual ms; undefined while it shows now. */
+  past = $state<number | undefined>(undefined);
+  /** The live cluster while `view` shows the past; frames keep updating it. */
+  private liveView = $state.raw<ClusterView | undefined>(undefined);
 
   readonly init: InitOptions;
   private readonly connect: () => SimConnection;
@@ -69,6 +75,8 @@ export class SimClient {
   private stepQueued = false;
   private lastSentWallMs: number | undefined;
   private resume: StepStart | undefined;
+  /** Bumped by each time-travel request and by `backToNow`, so only the latest answer is shown. */
+  private travelAsk = 0;
 
   constructor(options: SimClientOptions) {
     this.init = options.init;
@@ -122,6 +130,7 @@ export class SimClient {
    * (the terminal passes `terminal`; a line from anywhere else is shown in the terminal as if typed there).
    */
   async dispatch(line: string, source = 'page'): Promise<CommandResult> {
+    this.backToNow();
     const { log, seq } = appendCommand(this.commands, line, source);
     this.commands = log;
     const conn = this.connection;
@@ -153,6 +162,7 @@ export class SimClient {
 
   /** Sends any command (file saves, traffic flows, faults, node power, editor results) and records it. */
   async send(command: Command): Promise<CommandResult> {
+    this.backToNow();
     const conn = this.connection;
     const gen = this.generation;
     if (!conn || (this.phase !== 'running' && this.phase !== 'paused')) return { ok: false, error: NOT_RUNNING };
@@ -194,6 +204,12 @@ export class SimClient {
     return conn ? conn.api.files() : [];
   }
 
+  /** The student's manifests bundled for a real cluster, with a guide; undefined while no cluster runs. */
+  async exportForRealCluster(target: ClusterTarget): Promise<RealClusterBundle | undefined> {
+    const conn = this.connection;
+    return conn ? conn.api.exportForRealCluster(target) : undefined;
+  }
+
   /** Pauses the clock if it runs, then runs to the next scheduled event (after any frame still in flight). */
   async step(): Promise<void> {
     if (this.phase === 'running') this.pause();
@@ -231,6 +247,7 @@ export class SimClient {
    */
   async rebuild(record: RunRecord, atMs: number, note?: string): Promise<boolean> {
     if (this.phase !== 'running' && this.phase !== 'paused') return false;
+    this.backToNow();
     const conn = this.open();
     const gen = this.generation;
     // No frame may reach the new worker before the record is replayed.
@@ -277,6 +294,56 @@ export class SimClient {
       return gen === this.generation ? record : undefined;
     } catch {
       return undefined;
+    }
+  }
+
+  /** Virtual ms of the live cluster (`view.time` unless the page shows the past). */
+  get liveTime(): number {
+    return (this.liveView ?? this.view).time;
+  }
+
+  /**
+   * Time travel: pauses the clock and shows the cluster as it was at `atMs` (rebuilt in the worker from the run
+   * record; the live cluster is untouched). False when there is no cluster, or a later call overtook this one.
+   */
+  async travelTo(atMs: number): Promise<boolean> {
+    const conn = this.connection;
+    if (!conn || (this.phase !== 'running' && this.phase !== 'paused')) return false;
+    if (this.phase === 'running') this.pause();
+    const gen = this.generation;
+    const ask = ++this.travelAsk;
+    try {
+      const record = await conn.api.exportRun();
+      const frame = await conn.api.viewAt(record, Math.min(atMs, this.liveTime));
+      if (gen !== this.generation || ask !== this.travelAsk) return false;
+      this.liveView ??= this.view;
+      this.view = applyFrame(this.view, frame);
+      this.past = frame.time;
+      return true;
+    } catch (error) {
+      if (gen === this.generation) this.notice = `Could not show that moment: ${errorMessage(error)}`;
+      return false;
+    }
+  }
+
+  /** Leaves time travel: the view shows the live cluster again (the clock stays as it is). */
+  backToNow(): void {
+    this.travelAsk++;
+    if (!this.liveView) return;
+    this.view = this.liveView;
+    this.liveView = undefined;
+    this.past = undefined;
+  }
+
+  /** What changed in this run between two moments (pods, IPs, Services, endpoints, events), computed on replicas. */
+  async diffBetween(fromMs: number, toMs: number): Promise<ClusterDiff | { readonly error: string }> {
+    const conn = this.connection;
+    if (!conn || (this.phase !== 'running' && this.phase !== 'paused')) return { error: NOT_RUNNING };
+    try {
+      const record = await conn.api.exportRun();
+      return await conn.api.diffBetween(record, fromMs, toMs);
+    } catch (error) {
+      return { error: errorMessage(error) };
     }
   }
 
@@ -346,7 +413,8 @@ export class SimClient {
 
   /** Applies a frame; `quiet` drops its terminal output (a replay repeats output the page already shows). */
   private accept(frame: Frame, quiet = false): void {
-    this.view = applyFrame(this.view, frame);
+    if (this.liveView) this.liveView = applyFrame(this.liveView, frame);
+    else this.view = applyFrame(this.view, frame);
     if (!quiet) this.commands = applyJobFrame(this.commands, frame);
     if (frame.traffic.length > 0) this.traffic = [...this.traffic, ...frame.traffic].slice(-MAX_TRAFFIC_SAMPLES);
     if (frame.editorRequests.length > 0 && !quiet) this.editorRequests = [...this.editorRequests, ...frame.editorRequests];

@@ -275,12 +275,22 @@ describe('a guided lab in the page', () => {
       expect(await page.locator('img').count()).toBe(0);
 
       // A damaged save: a fresh cluster and a one-line notice, never a broken page.
-      // (Written as the next page loads, after this one has saved itself on the way out.)
-      await page.addInitScript(() => {
-        if (sessionStorage.getItem('damaged')) return;
-        sessionStorage.setItem('damaged', '1');
-        localStorage.setItem('kubesim:session:v1', '{"version":1,"record":{"format":"kubesim-run","version":1,"options":{"seed":1},"commands":[{"at":"x"}]},"atMs":5}');
-      });
+      // (Written into IndexedDB from a throwaway page, which neither reads nor saves a session, after this one has
+      // saved itself on the way out.)
+      await page.goto(`${local.url}?seed=1`);
+      await page.evaluate(() => new Promise<void>((done, fail) => {
+        const open = indexedDB.open('kubesim', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('kv');
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          tx.objectStore('kv').put('{"version":1,"record":{"format":"kubesim-run","version":1,"options":{"seed":1},"commands":[{"at":"x"}]},"atMs":5}', 'kubesim:session:v1');
+          // The copy the lab page handed over as it unloaded would be newer: it goes too.
+          localStorage.removeItem('kubesim:session:v1');
+          tx.oncomplete = () => { open.result.close(); done(); };
+          tx.onerror = () => fail(tx.error);
+        };
+      }));
       await page.goto(local.url);
       await waitForPrompt(page);
       await expect.poll(() => page.locator('[data-testid="lab-notice"] > span').allInnerTexts())
@@ -294,8 +304,16 @@ describe('a guided lab in the page', () => {
       await waitForPrompt(page);
       await page.getByTestId('lab-list').waitFor();
       // Whatever is saved from here on is the fresh session: no commands, no lab.
-      const kept = await page.evaluate(() => localStorage.getItem('kubesim:session:v1'));
-      if (kept !== null) expect(JSON.parse(kept)).toMatchObject({ record: { commands: [] }, lab: undefined });
+      const kept = await page.evaluate(() => new Promise<unknown>((done) => {
+        const open = indexedDB.open('kubesim', 1);
+        open.onsuccess = () => {
+          const get = open.result.transaction('kv', 'readonly').objectStore('kv').get('kubesim:session:v1');
+          get.onsuccess = () => done(get.result ?? null);
+          get.onerror = () => done(null);
+        };
+        open.onerror = () => done(null);
+      }));
+      if (kept !== null) expect(JSON.parse(kept as string)).toMatchObject({ record: { commands: [] }, lab: undefined });
       expect(problems).toEqual([]);
     } finally {
       await own.close();

@@ -1,6 +1,7 @@
 // The hosted build offline in Debian's Chromium: served from a sub-path, the first visit installs the service
 // worker, which precaches every file; with the network off a reload still boots the cluster, runs kubectl and
-// opens the editor. A newly deployed version waits, is offered with a reload prompt, and takes over on reload.
+// opens the editor, and the saved session comes back. A newly deployed version waits, is offered with a reload
+// prompt, and takes over on reload.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -147,6 +148,24 @@ describe('the hosted build offline', () => {
     // And the network really is gone: a file that is not in the cache cannot be fetched.
     const uncached = await page.evaluate(() => fetch('./favicon.svg?not-cached').then(() => 'fetched', () => 'failed'));
     expect(uncached).toBe('failed');
+  });
+
+  it('brings the saved session back offline', async () => {
+    const { context, server } = await deploy('offline-session');
+    const page = await openControlled(context, server.url);
+    await waitForPrompt(page);
+    await run(page, 'kubectl create deployment web --image=nginx --replicas=2');
+    const pods = async () => (await run(page, 'kubectl get pods -o custom-columns=NAME:.metadata.name --no-headers')).filter((r) => r.startsWith('web-'));
+    const before = await pods();
+    expect(before).toHaveLength(2);
+    await context.setOffline(true);
+    await server.close();
+    const problems = watchProblems(page);
+    await page.reload();
+    await waitForPrompt(page);
+    await expect.poll(async () => (await terminalRows(page)).some((r) => r.includes('# session restored at')), { timeout: 30_000 }).toBe(true);
+    expect(await pods()).toEqual(before);
+    expect(problems).toEqual([]);
   });
 
   it('offers a newly deployed version with a reload prompt, and reload switches to it', async () => {

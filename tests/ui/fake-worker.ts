@@ -1,7 +1,7 @@
 // Stand-ins for the simulation worker and for animation frames, so the page's client can be driven by hand.
 import type { CommandResult, Frame, InitOptions, RunRecord } from '../../sim/protocol';
 import type { AsyncSimApi, FrameScheduler, SimConnection } from '../../src/lib/sim-connection';
-import { frame, node } from './fixtures';
+import { frame, node, pod } from './fixtures';
 
 /** Animation frames fired by hand. */
 export class ManualFrames implements FrameScheduler {
@@ -79,6 +79,16 @@ export class FakeWorker implements SimConnection {
     },
     labStepStart: async (_labs, labId) => ({ error: `no lab "${labId}"` }),
     labCapabilities: async () => [],
+    exportForRealCluster: async (target) => ({ target, yaml: '', guide: '', objects: [], notes: [] }),
+    viewAt: async (_record: RunRecord, atMs: number) => {
+      this.calls.push(`viewAt ${atMs}`);
+      return frame({ rv: 3, full: true, time: atMs, upserts: [node('aks-nodepool1-1-vmss000000'), pod('web-old', { nodeName: 'aks-nodepool1-1-vmss000000' })] });
+    },
+    diffBetween: async (_record: RunRecord, fromMs: number, toMs: number) => {
+      this.calls.push(`diffBetween ${fromMs} ${toMs}`);
+      return { fromMs, toMs, podsAdded: [], podsRemoved: [], podIpChanges: [], servicesAdded: [], servicesRemoved: [], serviceChanges: [],
+        endpointChanges: [], events: [], eventsOmitted: 0 };
+    },
   };
 
   /** Answers the oldest pending advance with a frame `ms` later. */

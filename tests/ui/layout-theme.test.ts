@@ -19,11 +19,11 @@ const dark = { ...light, ...cssBlock(css, ":root[data-theme='dark']") };
 const darkAuto = { ...light, ...cssBlock(css, ':root:not([data-theme])') };
 
 describe('themes', () => {
-  it('resolves auto from the system preference, cycles auto → light → dark, and reads stored choices', () => {
+  it('resolves auto from the system preference, cycles auto → light → dark → projector, and reads stored choices', () => {
     expect(resolveTheme('auto', true)).toBe('dark');
     expect(resolveTheme('auto', false)).toBe('light');
     expect(resolveTheme('light', true)).toBe('light');
-    expect(['auto', 'light', 'dark'].map((c) => nextThemeChoice(c as 'auto'))).toEqual(['light', 'dark', 'auto']);
+    expect(['auto', 'light', 'dark', 'projector'].map((c) => nextThemeChoice(c as 'auto'))).toEqual(['light', 'dark', 'projector', 'auto']);
     expect(parseThemeChoice('dark')).toBe('dark');
     expect(parseThemeChoice('purple')).toBe('auto');
   });
@@ -34,6 +34,8 @@ describe('themes', () => {
     const theme = new ThemeState(store);
     expect(theme.choice).toBe('dark');
     expect(theme.resolved).toBe('dark');
+    theme.cycle();
+    expect(theme.choice).toBe('projector');
     theme.cycle();
     expect(theme.choice).toBe('auto');
     expect(data.get('kubesim:theme')).toBe('auto');

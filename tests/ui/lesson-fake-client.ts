@@ -26,6 +26,9 @@ export class FakeLabClient {
   phase: 'running' | 'paused' | 'booting' = 'running';
   commands: CommandLog = emptyCommandLog();
   view: ClusterView = emptyView();
+  get liveTime(): number {
+    return this.view.time;
+  }
   filesVersion = 0;
   resumed = false;
   readonly init = { seed: 1, editor: 'page' as const };

@@ -2,10 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SimClient } from '../../src/lib/sim-client.svelte';
 import { objectsOf } from '../../src/lib/cluster-view';
 import { appendCommand, settleCommand, emptyCommandLog } from '../../src/lib/command-log';
-import { SESSION_KEY, saveSession, transcriptToSaved, type SavedSession, type SessionStore } from '../../src/lib/persistence';
+import { SESSION_KEY, loadSession, saveSession, transcriptToSaved, type SavedSession } from '../../src/lib/persistence';
+import { memoryStore, type AsyncStore } from '../../src/lib/idb-kv';
+import { loadBootSession, type BootSession } from '../../src/features/sessions/boot-session';
+import { SAVED_PREFIX, listSaved } from '../../src/features/sessions/saved-sessions';
 import { SessionKeeper, type KeeperClient } from '../../src/features/lessons/session-keeper.svelte';
 import type { RunRecord } from '../../sim/protocol';
 import { FakeWorker, ManualFrames } from './fake-worker';
+import { encodeShare } from '../../src/lib/share-link';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -94,13 +98,6 @@ describe('the client brings a saved run back', () => {
   });
 });
 
-class MemoryStore implements SessionStore {
-  readonly map = new Map<string, string>();
-  getItem(key: string): string | null { return this.map.get(key) ?? null; }
-  setItem(key: string, value: string): void { this.map.set(key, value); }
-  removeItem(key: string): void { this.map.delete(key); }
-}
-
 function saved(): SavedSession {
   const added = appendCommand(emptyCommandLog(), 'kubectl get pods', 'terminal');
   const log = settleCommand(added.log, added.seq, { ok: true, jobId: 1, done: true, exitCode: 0, stdout: 'web-1\n', stderr: '' });
@@ -123,13 +120,15 @@ function fakeClient(): KeeperClient & { resumes: unknown[]; notes: string[]; ado
   return c as unknown as KeeperClient & { resumes: unknown[]; notes: string[]; adopted: unknown[] };
 }
 
+const boot = (store: AsyncStore, hash = '', enabled = true): Promise<BootSession> => loadBootSession({ store, enabled, hash });
+
 describe('the session keeper', () => {
   it('boots the client from the saved session, then shows its transcript and reopens the editor file', async () => {
-    const store = new MemoryStore();
-    saveSession(store, saved());
+    const store = memoryStore();
+    await saveSession(store, saved());
     const c = fakeClient();
     const opened: string[] = [];
-    const keeper = new SessionKeeper(c, store, { enabled: true, openFile: (p) => opened.push(p) });
+    const keeper = new SessionKeeper(c, store, await boot(store), { enabled: true, openFile: (p: string) => opened.push(p) });
     expect(c.resumes).toEqual([{ record: RECORD, atMs: 20_000 }]);
     expect(keeper.savedLab).toEqual(saved().lab);
     Object.assign(c, { resumed: true, phase: 'running' });
@@ -140,40 +139,106 @@ describe('the session keeper', () => {
     keeper.dispose();
   });
 
-  it('saves the run, the time the page showed, the lab, the editor file and the transcript; forgets on start over', () => {
-    const store = new MemoryStore();
+  it('saves the run, the time the page showed, the lab, the editor file and the transcript; forgets on start over', async () => {
+    const store = memoryStore();
     const c = fakeClient();
-    const keeper = new SessionKeeper(c, store, {
+    const keeper = new SessionKeeper(c, store, await boot(store), {
       enabled: true, lab: () => ({ id: 'demo', lesson: { x: 1 }, stepStartSeq: 3 }), editorPath: () => '/home/student/b.yaml', wallClock: () => 42,
     });
-    keeper.saveNow();
-    expect(store.map.size).toBe(0);
+    await keeper.saveNow();
+    expect(await store.keys()).toEqual([]);
     Object.assign(c, { lastRecord: RECORD });
-    keeper.saveNow();
-    expect(JSON.parse(store.map.get(SESSION_KEY)!)).toMatchObject({
+    await keeper.saveNow();
+    expect(JSON.parse((await store.get<string>(SESSION_KEY))!)).toMatchObject({
       version: 1, savedAt: 42, atMs: 25_000, record: RECORD, editorPath: '/home/student/b.yaml', lab: { id: 'demo', stepStartSeq: 3 },
       transcript: { entries: [], nextSeq: 1 },
     });
-    keeper.forget();
-    expect(store.map.size).toBe(0);
-    keeper.saveNow();
-    expect(store.map.size).toBe(0);
+    await keeper.forget();
+    expect(await store.keys()).toEqual([]);
+    await keeper.saveNow();
+    expect(await store.keys()).toEqual([]);
     keeper.dispose();
   });
 
-  it('neither restores nor saves a throwaway session, and reports a damaged one', () => {
-    const store = new MemoryStore();
-    saveSession(store, saved());
+  it('hands the session to synchronous storage as the page unloads, and forgets that copy on start over', async () => {
+    const store = memoryStore();
+    const handoff = new Map<string, string>();
+    const local = { getItem: (k: string) => handoff.get(k) ?? null, setItem: (k: string, v: string) => void handoff.set(k, v), removeItem: (k: string) => void handoff.delete(k) };
     const c = fakeClient();
-    const off = new SessionKeeper(c, store, { enabled: false });
-    Object.assign(c, { lastRecord: { ...RECORD, commands: [] } });
-    off.saveNow();
-    expect(c.resumes).toEqual([]);
-    expect(JSON.parse(store.map.get(SESSION_KEY)!).record).toEqual(RECORD);
+    const keeper = new SessionKeeper(c, store, await boot(store), { enabled: true, handoff: local, wallClock: () => 7 });
+    Object.assign(c, { lastRecord: RECORD });
+    keeper.handOver();
+    expect(JSON.parse(handoff.get(SESSION_KEY)!)).toMatchObject({ savedAt: 7, atMs: 25_000, record: RECORD });
+    const next = await loadBootSession({ store: memoryStore(), legacy: local, enabled: true, hash: '' });
+    expect(next.loaded).toMatchObject({ kind: 'ok', session: { atMs: 25_000, record: RECORD } });
+    expect(handoff.size).toBe(0);
+    keeper.handOver();
+    await keeper.forget();
+    expect(handoff.size).toBe(0);
+    keeper.handOver();
+    expect(handoff.size).toBe(0);
+  });
 
-    store.map.set(SESSION_KEY, '{"version":1,"record":{}}');
-    const damaged = new SessionKeeper(fakeClient(), store, { enabled: true });
+  it('neither restores nor saves a throwaway session, and reports a damaged one', async () => {
+    const store = memoryStore();
+    await saveSession(store, saved());
+    const c = fakeClient();
+    const off = new SessionKeeper(c, store, await boot(store, '', false), { enabled: false });
+    Object.assign(c, { lastRecord: { ...RECORD, commands: [] } });
+    await off.saveNow();
+    expect(c.resumes).toEqual([]);
+    expect(JSON.parse((await store.get<string>(SESSION_KEY))!).record).toEqual(RECORD);
+
+    await store.set(SESSION_KEY, '{"version":1,"record":{}}');
+    const damaged = new SessionKeeper(fakeClient(), store, await boot(store), { enabled: true });
     expect(damaged.notice).toBe('Your saved session could not be used (its command record is damaged), so this is a fresh cluster.');
-    expect(store.map.has(SESSION_KEY)).toBe(false);
+    expect(await store.get(SESSION_KEY)).toBeUndefined();
+  });
+
+  it('waits for storage no longer than its limit, then boots without it', async () => {
+    const hanging: AsyncStore = { ...memoryStore(), get: () => new Promise(() => undefined) };
+    expect(await loadBootSession({ store: hanging, enabled: true, hash: '', timeoutMs: 20 })).toEqual({ loaded: { kind: 'none' }, from: 'storage' });
+  });
+
+  it('boots a share link as a fresh session: the saved one stays until the learner works, then is kept under a name', async () => {
+    const store = memoryStore();
+    await saveSession(store, saved());
+    const shared: RunRecord = { format: 'kubesim-run', version: 1, options: { seed: 9 }, commands: [{ at: 500, command: { type: 'writeFile', path: '/home/student/x.yaml', content: 'a: 1\n' } }] };
+    const cleared: string[] = [];
+    const booted = await loadBootSession({ store, enabled: true, hash: `#share=${await encodeShare({ record: shared, atMs: 90_000 })}`, clearHash: () => cleared.push('hash') });
+    expect(cleared).toEqual(['hash']);
+    expect(booted).toMatchObject({ from: 'link', loaded: { kind: 'ok', session: { record: shared, atMs: 90_000 } }, displaced: { record: RECORD } });
+    const c = fakeClient();
+    const keeper = new SessionKeeper(c, store, booted, { enabled: true, wallClock: () => 0, newId: () => 'kept-1' });
+    expect(c.resumes).toEqual([{ record: shared, atMs: 90_000 }]);
+    Object.assign(c, { resumed: true, phase: 'running', lastRecord: shared });
+    await keeper.afterBoot();
+    expect(c.notes[0]).toBe('shared session opened at 00:01:30 of virtual time (replayed from its 1 commands); it is saved as yours once you work in it');
+    await keeper.saveNow();
+    expect(await loadSession(store)).toMatchObject({ session: { record: RECORD } });
+    // The learner runs a command: the shared run becomes the session, and the old one is kept under a name.
+    const worked = { ...shared, commands: [...shared.commands, { at: 95_000, command: { type: 'exec' as const, line: 'kubectl get pods' } }] };
+    Object.assign(c, { lastRecord: worked });
+    await keeper.saveNow();
+    expect(await loadSession(store)).toMatchObject({ session: { record: worked } });
+    const { entries } = await listSaved(store);
+    expect(entries).toMatchObject([{ id: 'kept-1', atMs: 20_000, commands: 2 }]);
+    expect(entries[0].name).toMatch(/^Before a shared link \(/);
+    expect(await store.keys(SAVED_PREFIX)).toEqual([`${SAVED_PREFIX}kept-1`]);
+    keeper.dispose();
+  });
+
+  it('boots an empty fresh cluster with a one-line notice for a bad link, and keeps the saved session', async () => {
+    const store = memoryStore();
+    await saveSession(store, saved());
+    const booted = await boot(store, '#share=not*base64');
+    expect(booted).toMatchObject({ from: 'link', loaded: { kind: 'none' }, notice: 'This share link could not be opened (it is damaged), so this is a fresh cluster.' });
+    const c = fakeClient();
+    const keeper = new SessionKeeper(c, store, booted, { enabled: true });
+    expect(c.resumes).toEqual([]);
+    expect(keeper.notice).toBe(booted.notice);
+    Object.assign(c, { lastRecord: { ...RECORD, commands: [] } });
+    await keeper.saveNow();
+    expect(await loadSession(store)).toMatchObject({ session: { record: RECORD } });
   });
 });

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  MAX_SESSION_CHARS, SESSION_KEY, clearSession, decodeSession, loadSession, saveSession, transcriptFromSaved, transcriptToSaved,
-  type SavedSession, type SessionStore,
+  MAX_SESSION_CHARS, SESSION_KEY, clearSession, decodeSession, handOverSession, loadSession, migrateLocalSession, saveSession, transcriptFromSaved,
+  transcriptToSaved, type SavedSession, type SessionStore,
 } from '../../src/lib/persistence';
+import { memoryStore, type AsyncStore } from '../../src/lib/idb-kv';
 import { appendCommand, applyJobFrame, emptyCommandLog, settleCommand, type CommandLog } from '../../src/lib/command-log';
 import { isCommand, isRunRecord } from '../../src/features/lessons/saved-shapes';
 
-class MemoryStore implements SessionStore {
+/** localStorage as older pages used it. */
+class LocalStore implements SessionStore {
   readonly map = new Map<string, string>();
-  failWrites = false;
   getItem(key: string): string | null { return this.map.get(key) ?? null; }
-  setItem(key: string, value: string): void { if (this.failWrites) throw new Error('QuotaExceededError'); this.map.set(key, value); }
+  setItem(key: string, value: string): void { this.map.set(key, value); }
   removeItem(key: string): void { this.map.delete(key); }
+}
+
+/** An IndexedDB stand-in whose writes can be refused, as a full or disabled store refuses them. */
+function store(): AsyncStore & { failWrites: boolean } {
+  const inner = memoryStore();
+  const s = { ...inner, failWrites: false, set: (k: string, v: unknown) => (s.failWrites ? Promise.resolve(false) : inner.set(k, v)) };
+  return s;
 }
 
 function transcript(): CommandLog {
@@ -43,15 +51,44 @@ const SESSION: SavedSession = {
 };
 
 describe('the saved session', () => {
-  it('comes back exactly as saved', () => {
-    const store = new MemoryStore();
-    expect(saveSession(store, SESSION)).toBe('saved');
-    expect(loadSession(store)).toEqual({ kind: 'ok', session: SESSION });
-    clearSession(store);
-    expect(loadSession(store)).toEqual({ kind: 'none' });
+  it('comes back exactly as saved', async () => {
+    const s = store();
+    expect(await saveSession(s, SESSION)).toBe('saved');
+    expect(await loadSession(s)).toEqual({ kind: 'ok', session: SESSION });
+    await clearSession(s);
+    expect(await loadSession(s)).toEqual({ kind: 'none' });
+    expect(await loadSession(undefined)).toEqual({ kind: 'none' });
   });
 
-  it('refuses damaged data with a reason and forgets it, never half-using it', () => {
+  it('moves a session an older page kept in localStorage to IndexedDB once, and drops a damaged one', async () => {
+    const local = new LocalStore();
+    const s = store();
+    local.setItem(SESSION_KEY, JSON.stringify(SESSION));
+    s.failWrites = true;
+    await migrateLocalSession(local, s);
+    expect(local.map.has(SESSION_KEY)).toBe(true);
+    s.failWrites = false;
+    await migrateLocalSession(local, s);
+    expect(local.map.has(SESSION_KEY)).toBe(false);
+    expect(await loadSession(s)).toEqual({ kind: 'ok', session: SESSION });
+    // A session in IndexedDB saved as late or later wins; the older text goes.
+    local.setItem(SESSION_KEY, JSON.stringify({ ...SESSION, atMs: 300_000 }));
+    await migrateLocalSession(local, s);
+    expect(local.map.has(SESSION_KEY)).toBe(false);
+    expect(await loadSession(s)).toMatchObject({ session: { atMs: SESSION.atMs } });
+    // A copy handed over as the page unloaded, newer than what IndexedDB holds, replaces it.
+    expect(handOverSession(local, { ...SESSION, savedAt: SESSION.savedAt + 1, atMs: 400_000 })).toBe(true);
+    await migrateLocalSession(local, s);
+    expect(local.map.has(SESSION_KEY)).toBe(false);
+    expect(await loadSession(s)).toMatchObject({ session: { atMs: 400_000 } });
+    const fresh = store();
+    local.setItem(SESSION_KEY, '{"version":1');
+    await migrateLocalSession(local, fresh);
+    expect(local.map.has(SESSION_KEY)).toBe(false);
+    expect(await fresh.keys()).toEqual([]);
+  });
+
+  it('refuses damaged data with a reason and forgets it, never half-using it', async () => {
     const cases: [string, string][] = [
       ['{"version":1', 'it is not readable'],
       [JSON.stringify({ ...SESSION, version: 2 }), 'it was saved in a format this page does not know'],
@@ -64,11 +101,11 @@ describe('the saved session', () => {
       [JSON.stringify({ ...SESSION, lab: { id: 'x', lesson: {}, stepStartSeq: -1 } }), 'its lab progress is damaged'],
       ['x'.repeat(MAX_SESSION_CHARS + 1), 'it is larger than this page keeps'],
     ];
-    for (const [raw, reason] of cases) {
-      const store = new MemoryStore();
-      store.map.set(SESSION_KEY, raw);
-      expect(loadSession(store), reason).toEqual({ kind: 'bad', reason });
-      expect(store.map.has(SESSION_KEY)).toBe(false);
+    for (const [raw, reason] of [...cases, [{ not: 'text' }, 'it is not readable'] as [unknown, string]]) {
+      const s = store();
+      await s.set(SESSION_KEY, raw);
+      expect(await loadSession(s), reason).toEqual({ kind: 'bad', reason });
+      expect(await s.get(SESSION_KEY)).toBeUndefined();
     }
   });
 
@@ -106,16 +143,16 @@ describe('the saved session', () => {
     expect(isCommand(null)).toBe(false);
   });
 
-  it('drops the transcript before giving up on a session too large to keep, and says when the browser refuses', () => {
-    const store = new MemoryStore();
+  it('drops the transcript before giving up on a session too large to keep, and says when the browser refuses', async () => {
+    const s = store();
     const chatty = { ...SESSION, transcript: { ...SESSION.transcript!, feed: [{ kind: 'output' as const, jobId: 3, stream: 'stdout' as const, text: 'x'.repeat(MAX_SESSION_CHARS) }] } };
-    expect(saveSession(store, chatty)).toBe('saved-without-transcript');
-    expect(decodeSession(store.map.get(SESSION_KEY)!)).toMatchObject({ kind: 'ok', session: { record: SESSION.record } });
+    expect(await saveSession(s, chatty)).toBe('saved-without-transcript');
+    expect(decodeSession((await s.get<string>(SESSION_KEY))!)).toMatchObject({ kind: 'ok', session: { record: SESSION.record } });
     const huge = { ...SESSION, record: { ...SESSION.record, commands: [{ at: 0, command: { type: 'writeFile' as const, path: '/a', content: 'x'.repeat(MAX_SESSION_CHARS) } }] } };
-    expect(saveSession(store, huge)).toBe('too-large');
-    store.failWrites = true;
-    expect(saveSession(store, SESSION)).toBe('refused');
-    expect(saveSession(undefined, SESSION)).toBe('refused');
+    expect(await saveSession(s, huge)).toBe('too-large');
+    s.failWrites = true;
+    expect(await saveSession(s, SESSION)).toBe('refused');
+    expect(await saveSession(undefined, SESSION)).toBe('refused');
   });
 
   it('keeps the newest part of a long transcript and shows saved lines again as lines from the saved session', () => {

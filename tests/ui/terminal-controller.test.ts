@@ -58,6 +58,19 @@ describe('the terminal', () => {
     expect(t.saved).toEqual([['kubectl get nodes']]);
   });
 
+  it('shows the working directory in the prompt as bash does, after `cd` and after a job that waited', () => {
+    const t = harness();
+    t.controller.ready();
+    t.controller.input('cd labs\r');
+    t.flush();
+    t.answer({ ok: true, jobId: 1, done: true, exitCode: 0, stdout: '', stderr: '', cwd: '/home/student/labs' });
+    t.controller.input('cd /tmp && sleep 1\r');
+    t.flush();
+    t.answer({ ok: true, jobId: 2, done: false, stdout: '', stderr: '' });
+    t.frame({ exits: [{ ...exit(2, 0), cwd: '/tmp' }] });
+    expect(t.screen()).toEqual([`${PROMPT}cd labs`, 'student@kubesim:~/labs$ cd /tmp && sleep 1', 'student@kubesim:/tmp$']);
+  });
+
   it('streams a waiting job, keeps keys typed meanwhile for the next prompt, and Ctrl-C stops the job', () => {
     const t = harness();
     t.controller.ready();

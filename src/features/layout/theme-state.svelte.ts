@@ -1,5 +1,6 @@
 // The page's theme as shared state: the stored choice, the system preference it follows on auto, and the
-// `data-theme` attribute on <html> that switches the CSS custom properties.
+// `data-theme` attribute on <html> that switches the CSS custom properties. A theme named in the page's address
+// (`theme=`) is shown and never stored; projection mode shows the projector theme while it lasts.
 import { createContext } from 'svelte';
 import { readKey, writeKey, type KeyValueStore } from '../../ui/local-store';
 import { nextThemeChoice, parseThemeChoice, resolveTheme, THEME_KEY, type ResolvedTheme, type ThemeChoice } from './theme';
@@ -9,13 +10,40 @@ export class ThemeState {
   systemDark = $state(false);
   readonly resolved: ResolvedTheme = $derived(resolveTheme(this.choice, this.systemDark));
 
-  constructor(private readonly store?: KeyValueStore) {
-    this.choice = parseThemeChoice(readKey(store, THEME_KEY));
+  /** Whether choices are stored: not when the address named the theme. */
+  private readonly persist: boolean;
+  /** The choice projection mode replaced, while it lasts. */
+  private beforePresenting: ThemeChoice | undefined;
+
+  /** `pinned`: the theme the page's address asked for, if any. */
+  constructor(private readonly store?: KeyValueStore, pinned?: ThemeChoice) {
+    this.choice = pinned ?? parseThemeChoice(readKey(store, THEME_KEY));
+    this.persist = pinned === undefined;
+  }
+
+  /** Whether the page's address chose the theme. */
+  get pinned(): boolean {
+    return !this.persist;
   }
 
   set(choice: ThemeChoice): void {
     this.choice = choice;
-    writeKey(this.store, THEME_KEY, choice);
+    if (this.persist && this.beforePresenting === undefined) writeKey(this.store, THEME_KEY, choice);
+  }
+
+  /**
+   * Projection mode on: the projector theme until it ends (unless the address chose a theme), without storing it;
+   * off: the choice from before comes back.
+   */
+  present(on: boolean): void {
+    if (this.pinned) return;
+    if (on && this.beforePresenting === undefined) {
+      this.beforePresenting = this.choice;
+      this.choice = 'projector';
+    } else if (!on && this.beforePresenting !== undefined) {
+      this.choice = this.beforePresenting;
+      this.beforePresenting = undefined;
+    }
   }
 
   /** The toggle: auto → light → dark → auto. */

@@ -6,18 +6,18 @@ import type { SavedLab } from '../../lib/persistence';
 
 /** What the student is asked to confirm before the page replaces their cluster. */
 export type Confirmation =
-  | { readonly kind: 'switch'; readonly labId: string | undefined; readonly title: string }
+  | { readonly kind: 'switch'; readonly labId: string | undefined; readonly title: string; readonly stepId?: string }
   | { readonly kind: 'reset' }
   | { readonly kind: 'start-over' };
 
 export type LabSessionClient = Pick<SimClient, 'phase' | 'labCatalogue' | 'labCheck' | 'stepStart' | 'rebuild' | 'init' | 'commands' |
-  'view' | 'filesVersion' | 'resumed' | 'labCapabilities'>;
+  'view' | 'liveTime' | 'filesVersion' | 'resumed' | 'labCapabilities'>;
 
 export interface LabSessionOptions {
   readonly builtIn: readonly LabSource[];
   /** The lab saved with the session the client resumed, if any. */
   readonly saved?: SavedLab;
-  /** The page's query string (`?lab=…` loads a lab from this site). */
+  /** The page's query string (`?lab=…` starts a lab, built in or from this site; `&step=…` at that step). */
   readonly search?: string;
   /** The page's address, for resolving `?lab=`. */
   readonly pageUrl?: string;

@@ -7,7 +7,7 @@ import type { LabSource } from '../../../sim/labs/lab-set';
 import type { LabCatalogue } from '../../../sim/worker/api';
 import type { SavedLab } from '../../lib/persistence';
 import { LessonRunner } from './lesson-runner.svelte';
-import { labParam } from './lab-sources';
+import { labParam, stepParam } from './lab-sources';
 import { LabCatalogueStore, type LoadErrors } from './lab-catalogue.svelte';
 import { rebuildAtStep } from './step-rebuild';
 import { watchLessonTriggers } from './lesson-triggers.svelte';
@@ -79,13 +79,16 @@ export class LabSession {
     return { id: runner.lab.id, lesson: runner.persisted(), stepStartSeq: runner.stepStartSeq, ...(source ? { source } : {}) };
   }
 
-  /** Picks a lab (undefined: free play), asking first when that would replace work in progress. */
-  choose(labId: string | undefined): void {
-    if (labId === this.lab?.id) return;
+  /**
+   * Picks a lab (undefined: free play), at step `stepId` when given (the steps before it count as skipped), asking
+   * first when that would replace work in progress.
+   */
+  choose(labId: string | undefined, stepId?: string): void {
+    if (labId === this.lab?.id && stepId === undefined) return;
     this.problem = undefined;
     const title = labId === undefined ? 'free play' : this.labs.find((l) => l.id === labId)?.title ?? labId;
-    if (this.hasWork()) this.confirming = { kind: 'switch', labId, title };
-    else void this.switchTo(labId);
+    if (this.hasWork()) this.confirming = { kind: 'switch', labId, title, ...(stepId ? { stepId } : {}) };
+    else void this.switchTo(labId, stepId);
   }
 
   /** Asks before rebuilding the cluster as the current step starts. */
@@ -105,9 +108,25 @@ export class LabSession {
     const asked = this.confirming;
     this.confirming = undefined;
     if (!asked) return;
-    if (asked.kind === 'switch') await this.switchTo(asked.labId);
-    else if (asked.kind === 'reset') await this.act('Rebuilding the cluster as this step starts…', () => this.runner!.resetStep());
+    if (asked.kind === 'switch') await this.switchTo(asked.labId, asked.stepId);
+    else if (asked.kind === 'reset') await this.resetStep();
     else this.options.startOver?.();
+  }
+
+  /** Rebuilds the cluster as the current step starts, without asking (the presenter's key). */
+  async resetStep(): Promise<void> {
+    const runner = this.runner;
+    if (runner) await this.act('Rebuilding the cluster as this step starts…', () => runner.resetStep());
+  }
+
+  /** The presenter's "next step": on from a passed step; any other step is skipped and the next one set up. */
+  async skipToNext(): Promise<void> {
+    const runner = this.runner;
+    const status = runner?.view.status;
+    if (!runner || this.busy || status === 'finished') return;
+    if (status === 'passed') return runner.next();
+    if (status !== 'skipped') runner.skip();
+    await this.nextWithSetup();
   }
 
   /** After a skipped step: sets the cluster up as the next step starts, then moves on. */
@@ -122,13 +141,13 @@ export class LabSession {
   }
 
   /** Loads a lab from this site (`?lab=labs/x.md`) and offers it. */
-  async loadUrl(raw: string): Promise<void> {
-    this.offer(await this.store.addUrl(raw));
+  async loadUrl(raw: string, stepId?: string): Promise<void> {
+    this.offer(await this.store.addUrl(raw), stepId);
   }
 
-  private offer(added: { readonly id: string } | string | undefined): void {
+  private offer(added: { readonly id: string } | string | undefined, stepId?: string): void {
     if (typeof added === 'string') this.problem = added;
-    else if (added) this.choose(added.id);
+    else if (added) this.choose(added.id, stepId);
   }
 
   private hasWork(): boolean {
@@ -137,7 +156,7 @@ export class LabSession {
     return this.client.commands.entries.some((e) => !e.line.trimStart().startsWith('#'));
   }
 
-  /** The cluster is up: parses the labs, resumes the saved lab, and loads a lab named in the address. */
+  /** The cluster is up: parses the labs, resumes the saved lab, and starts a lab named in the address (by id or file). */
   async loadCatalogue(): Promise<void> {
     if (this.loading) return;
     this.loading = true;
@@ -146,8 +165,11 @@ export class LabSession {
     const saved = this.saved;
     this.saved = undefined;
     if (saved && this.client.resumed) this.resume(saved);
-    const fromLink = labParam(this.options.search ?? '');
-    if (fromLink && !(saved && this.client.resumed && this.lab)) await this.loadUrl(fromLink);
+    const search = this.options.search ?? '';
+    const fromLink = labParam(search);
+    if (!fromLink || (saved && this.client.resumed && this.lab)) return;
+    if (this.labs.some((l) => l.id === fromLink)) this.choose(fromLink, stepParam(search));
+    else await this.loadUrl(fromLink, stepParam(search));
   }
 
   private resume(saved: SavedLab): void {
@@ -179,7 +201,7 @@ export class LabSession {
     return runner;
   }
 
-  private async switchTo(labId: string | undefined): Promise<void> {
+  private async switchTo(labId: string | undefined, stepId?: string): Promise<void> {
     if (labId === undefined) {
       this.runner?.stop();
       this.runner = undefined;
@@ -191,11 +213,24 @@ export class LabSession {
       this.problem = `There is no lab "${labId}".`;
       return;
     }
+    const asked = stepId === undefined ? 0 : lab.steps.findIndex((s) => s.id === stepId);
+    const index = Math.max(0, asked);
+    const step = lab.steps[index];
+    const note = index === 0 ? `lab "${lab.title}": the cluster is set up as step 1 starts`
+      : `lab "${lab.title}": the cluster is set up as step ${index + 1} starts (${step.title})`;
     await this.act(`Setting up the cluster for "${lab.title}"…`, async () => {
-      const done = await rebuildAtStep(this.client, this.sources, lab, lab.steps[0].id, `lab "${lab.title}": the cluster is set up as step 1 starts`);
-      if (done === true) void this.follow(lab).check(true);
-      return done;
+      const done = await rebuildAtStep(this.client, this.sources, lab, step.id, note);
+      if (done !== true) return done;
+      const runner = this.follow(lab);
+      // The steps before the one asked for count as skipped; the cluster already holds their solutions.
+      for (let i = 0; i < index; i++) {
+        runner.skip();
+        runner.next();
+      }
+      if (index === 0) void runner.check(true);
+      return true;
     });
+    if (asked < 0) this.problem = `The lab "${lab.title}" has no step "${stepId}", so it starts at step 1.`;
   }
 
   /** Runs a step of work that rebuilds the cluster, showing `label` meanwhile and any failure afterwards. */

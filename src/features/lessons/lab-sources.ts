@@ -27,6 +27,12 @@ export function labParam(search: string): string | undefined {
   return raw ? raw : undefined;
 }
 
+/** The step of that lab a link starts at (`?step=…`, a step id), if any. Pure. */
+export function stepParam(search: string): string | undefined {
+  const raw = new URLSearchParams(search).get('step')?.trim();
+  return raw ? raw : undefined;
+}
+
 /** Resolves a lab address against the page's; an error text when it leaves the page's own site. Pure. */
 export function sameOriginLabUrl(raw: string, pageUrl: string): URL | string {
   let url: URL;

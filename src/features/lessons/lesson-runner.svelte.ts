@@ -12,7 +12,7 @@ import { finishedSince, transcriptSince } from './step-transcript';
 import { rebuildAtStep } from './step-rebuild';
 
 /** The parts of the SimClient a lesson uses. */
-export type LessonClient = Pick<SimClient, 'labCheck' | 'stepStart' | 'rebuild' | 'init' | 'commands' | 'view'>;
+export type LessonClient = Pick<SimClient, 'labCheck' | 'stepStart' | 'rebuild' | 'init' | 'commands' | 'view' | 'liveTime'>;
 
 /** What the runner tells its owner. */
 export interface LessonHooks {
@@ -110,7 +110,7 @@ export class LessonRunner {
     this.flying = token;
     if (shown) this.actor.send({ type: 'LESSON.CHECK' });
     const started = this.hooks.now();
-    const at = this.client.view.time;
+    const at = this.client.liveTime;
     const result = await this.client.labCheck(this.sources(), this.lab.id, stepId, transcriptSince(this.client.commands, this.stepStartSeq));
     if (this.flying !== token) return;
     this.flying = undefined;

@@ -12,7 +12,7 @@ export interface TriggerTarget {
 }
 
 /** Follows `client` and pokes `target`; returns the function that stops following. */
-export function watchLessonTriggers(client: Pick<SimClient, 'phase' | 'commands' | 'filesVersion' | 'view'>, target: TriggerTarget): () => void {
+export function watchLessonTriggers(client: Pick<SimClient, 'phase' | 'commands' | 'filesVersion' | 'view' | 'liveTime'>, target: TriggerTarget): () => void {
   let lastFiles: number | undefined;
   return $effect.root(() => {
     $effect(() => {
@@ -31,7 +31,7 @@ export function watchLessonTriggers(client: Pick<SimClient, 'phase' | 'commands'
       });
     });
     $effect(() => {
-      const time = client.view.time;
+      const time = client.liveTime;
       untrack(() => target.runner?.timeMoved(time));
     });
   });

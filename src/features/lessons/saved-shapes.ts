@@ -86,10 +86,10 @@ function isFeedItem(v: unknown): boolean {
   switch (v.kind) {
     case 'line': return isCount(v.seq) && isStr(v.line) && isStr(v.source);
     case 'settled':
-      return isCount(v.seq) && optional(v.jobId, isCount) && typeof v.done === 'boolean' && optional(v.exitCode, isInt) && isStr(v.stdout) && isStr(v.stderr);
+      return isCount(v.seq) && optional(v.jobId, isCount) && typeof v.done === 'boolean' && optional(v.exitCode, isInt) && isStr(v.stdout) && isStr(v.stderr) && optional(v.cwd, isStr);
     case 'failed': return isCount(v.seq) && isStr(v.error);
     case 'output': return isCount(v.jobId) && (v.stream === 'stdout' || v.stream === 'stderr') && isStr(v.text);
-    case 'exit': return isCount(v.jobId) && isInt(v.exitCode);
+    case 'exit': return isCount(v.jobId) && isInt(v.exitCode) && optional(v.cwd, isStr);
     default: return false;
   }
 }

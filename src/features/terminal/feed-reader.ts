@@ -6,10 +6,11 @@ import { feedSince, type CommandLog, type FeedItem } from '../../lib/command-log
 /** What the terminal has to act on, in order. */
 export type TerminalEvent =
   | { readonly kind: 'line'; readonly seq: number; readonly line: string; readonly source: string }
-  | { readonly kind: 'settled'; readonly seq: number; readonly jobId?: number; readonly done: boolean; readonly exitCode?: number }
+  | { readonly kind: 'settled'; readonly seq: number; readonly jobId?: number; readonly done: boolean; readonly exitCode?: number;
+      readonly cwd?: string }
   | { readonly kind: 'failed'; readonly seq: number; readonly error: string }
   | { readonly kind: 'print'; readonly jobId: number; readonly stream: 'stdout' | 'stderr'; readonly text: string }
-  | { readonly kind: 'exit'; readonly jobId: number; readonly exitCode: number };
+  | { readonly kind: 'exit'; readonly jobId: number; readonly exitCode: number; readonly cwd?: string };
 
 interface StreamMarks {
   /** Characters of the stream that frames delivered so far. */
@@ -64,11 +65,11 @@ export class FeedReader {
       case 'exit':
         return [item];
       case 'settled': {
-        const { seq, jobId, done, exitCode } = item;
+        const { seq, jobId, done, exitCode, cwd } = item;
         const printed = jobId === undefined ? [] : [
           ...this.fresh(jobId, 'stdout', 0, item.stdout), ...this.fresh(jobId, 'stderr', 0, item.stderr),
         ];
-        return [...printed, { kind: 'settled', seq, jobId, done, exitCode }];
+        return [...printed, { kind: 'settled', seq, jobId, done, exitCode, ...(cwd !== undefined ? { cwd } : {}) }];
       }
       case 'output': {
         const m = this.mark(item.jobId, item.stream);

@@ -4,7 +4,7 @@ import type { Key } from './input-keys';
 import { editLine, emptyLine, lineWith, type LineAction, type LineState } from './line-editor';
 import { eraseLine, leaveLine, paintLine } from './line-render';
 import { historyNext, historyOf, historyPrev, recordLine, stopWalking, type History } from './history';
-import { PS1, PS1_WIDTH, PS2 } from './terminal-text';
+import { PS2, ps1, ps1Width } from './terminal-text';
 
 /** Where the shell writes (xterm.js in the page, a recorder in tests). */
 export interface TerminalScreen {
@@ -17,6 +17,8 @@ export class PromptLine {
   /** Lines typed so far of a command that needs more (heredoc, trailing backslash, open quote). */
   pending: string[] = [];
   history: History;
+  /** The shell's working directory, shown in the prompt. */
+  cwd = '/home/student';
   /** The cursor's cell counted from the prompt's first cell, while the prompt is shown. */
   private at = 0;
 
@@ -25,7 +27,7 @@ export class PromptLine {
   }
 
   private get prompt(): { prompt: string; promptWidth: number } {
-    return this.pending.length > 0 ? { prompt: PS2, promptWidth: PS2.length } : { prompt: PS1, promptWidth: PS1_WIDTH };
+    return this.pending.length > 0 ? { prompt: PS2, promptWidth: PS2.length } : { prompt: ps1(this.cwd), promptWidth: ps1Width(this.cwd) };
   }
 
   /** Draws prompt and line again where they stand. */

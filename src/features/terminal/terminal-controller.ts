@@ -6,7 +6,7 @@ import { applyCompletion, formatCandidates, type CompletionAnswer } from './comp
 import { commandText, needsMoreInput } from './continuation';
 import type { TerminalEvent } from './feed-reader';
 import { PromptLine, type TerminalScreen } from './prompt-line';
-import { endsAtLineStart, PS1, PS2, toTerminalText } from './terminal-text';
+import { endsAtLineStart, PS2, ps1, toTerminalText } from './terminal-text';
 
 export type { TerminalScreen } from './prompt-line';
 
@@ -178,7 +178,7 @@ export class TerminalController {
           // A line run from elsewhere on the page shows as if typed here; a half-typed line waits for after it.
           this.completionToken++;
           this.prompt.erase();
-          this.screen.write(PS1 + toTerminalText(ev.line).replace(/\r\n/g, `\r\n${PS2}`) + '\r\n');
+          this.screen.write(ps1(this.prompt.cwd) + toTerminalText(ev.line).replace(/\r\n/g, `\r\n${PS2}`) + '\r\n');
           this.atLineStart = true;
           this.mode = 'running';
           this.fg = { seq: ev.seq, typed: false, interruptAsked: false };
@@ -186,6 +186,7 @@ export class TerminalController {
         return;
       case 'settled':
         if (!fg || fg.seq !== ev.seq) return;
+        if (ev.cwd !== undefined) this.prompt.cwd = ev.cwd;
         fg.jobId = ev.jobId;
         if (ev.done || (ev.jobId !== undefined && this.exited.has(ev.jobId))) return this.finish();
         if (fg.interruptAsked && ev.jobId !== undefined) this.backend.interrupt(ev.jobId);
@@ -197,6 +198,7 @@ export class TerminalController {
       case 'print':
         return this.mode === 'idle' || this.mode === 'completing' ? this.printAbovePrompt(ev.text) : this.print(ev.text);
       case 'exit':
+        if (ev.cwd !== undefined && (!fg || fg.jobId === ev.jobId)) this.prompt.cwd = ev.cwd;
         this.exited.add(ev.jobId);
         if (this.exited.size > KEPT_EXITS) this.exited.delete(this.exited.values().next().value!);
         if (fg && fg.jobId === ev.jobId) this.finish();

@@ -6,9 +6,15 @@ import { HistoryTracker } from './history';
 
 /** The history of the session as the page shows it: a tracker plus a reactive version. */
 export class HistoryStore {
-  readonly tracker = new HistoryTracker();
+  tracker = $state.raw(new HistoryTracker());
   /** Bumped whenever the tracker recorded something new. */
   version = $state(0);
+
+  /** Starts a new history: the cluster was rebuilt (a lab step reset, a branch), so what came before is not churn. */
+  reset(): void {
+    this.tracker = new HistoryTracker();
+    this.version = 0;
+  }
 
   /** Feeds a view (idempotent per view). */
   observe(view: ClusterView): void {

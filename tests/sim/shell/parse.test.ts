@@ -21,6 +21,14 @@ describe('shell line parsing', () => {
     ]);
   });
 
+  it('reads an unclosed quote on over the next lines and keeps its newlines, as bash does', () => {
+    expect(splitCommands("echo 'a\nb'\necho done")).toEqual(["echo 'a\nb'", 'echo done']);
+    const r = parseCommand('echo "x\ny" z', env({}));
+    expect(r.ok && r.list[0].pipeline[0].argv).toEqual(['echo', 'x\ny', 'z']);
+    const joined = parseCommand('echo one \\\n two', env({}));
+    expect(joined.ok && joined.list[0].pipeline[0].argv).toEqual(['echo', 'one', 'two']);
+  });
+
   it('parses pipelines, and/or lists and redirects', () => {
     const r = parseCommand('kubectl get pods | grep Running > out.txt && echo ok || echo no; echo done', env({}));
     expect(r.ok).toBe(true);

@@ -17,6 +17,15 @@ describe('the terminal shell', () => {
     expect(pick(run('false; echo $?; true && echo ok || echo no; false || echo fallback'))).toEqual(result('1\nok\nfallback\n'));
   });
 
+  it('reports the working directory with a finished command and with a job exit, for the prompt', () => {
+    const sim = createSimulation({ seed: 1 });
+    expect(sim.dispatch({ type: 'exec', line: 'cd /tmp' })).toMatchObject({ ok: true, done: true, cwd: '/tmp' });
+    const waiting = sim.dispatch({ type: 'exec', line: 'sleep 1; cd' });
+    expect(waiting).toMatchObject({ ok: true, done: false });
+    sim.advance(2_000);
+    expect(sim.frame(0).exits.map((e) => [e.jobId, e.cwd])).toEqual([[1, '/tmp'], [2, '/home/student']]);
+  });
+
   it('splits unquoted values into words but keeps quoted ones whole', () => {
     const { run } = shell();
     run('export ARGS="-n kube-system"');
