@@ -37,6 +37,23 @@ spec:
     app: mongodb
 `;
 
+const DATA_API_DEPLOYMENT = {
+  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'data-api' },
+  spec: {
+    replicas: 1, selector: { matchLabels: { app: 'data-api' } },
+    template: {
+      metadata: { labels: { app: 'data-api' } },
+      spec: {
+        containers: [{
+          name: 'data-api-pod', image: 'kubesimlab.azurecr.io/smilr/data-api', ports: [{ containerPort: 4000 }],
+          env: [{ name: 'MONGO_CONNSTR', value: 'mongodb://mongodb-svc.default' }],
+        }],
+        imagePullSecrets: [{ name: 'acr-auth' }],
+      },
+    },
+  },
+};
+
 let browser: Browser;
 
 beforeAll(async () => {
@@ -95,7 +112,7 @@ describe('the single-file build', () => {
     expect(html).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
   });
 
-  it('runs from file://: the cluster boots, and a Deployment and its Service are applied and listed', async () => {
+  it('runs the module 4 flow from file://: MongoDB and its Service, the data API by DNS name, a LoadBalancer, /api/info', async () => {
     const page = await browser.context.newPage();
     const problems: string[] = [];
     const requests: string[] = [];
@@ -156,6 +173,22 @@ describe('the single-file build', () => {
     expect(endpoints).toEqual([expect.stringMatching(/^10\.244\.\d+\.\d+$/)]);
     const pods = await run(page, 'kubectl get pods -l app=mongodb --no-headers');
     expect(pods).toEqual([expect.stringMatching(/^mongodb-[a-z0-9]+-[a-z0-9]{5}\s+1\/1\s+Running\s+0\s+\S+$/)]);
+
+    // The data API reaches MongoDB by the Service's DNS name, and the world reaches it through a LoadBalancer.
+    expect(await run(page, 'kubectl create secret docker-registry acr-auth --docker-server=kubesimlab.azurecr.io --docker-username=student --docker-password=s3cret'))
+      .toEqual(['secret/acr-auth created']);
+    expect(await run(page, `echo '${JSON.stringify(DATA_API_DEPLOYMENT)}' | kubectl apply -f -`)).toEqual(['deployment.apps/data-api created']);
+    expect(await run(page, 'kubectl expose deployment data-api --name=data-api-svc --type=LoadBalancer --port=80 --target-port=4000'))
+      .toEqual(['service/data-api-svc exposed']);
+    expect((await run(page, 'kubectl rollout status deployment/data-api', 30_000)).at(-1)).toBe('deployment "data-api" successfully rolled out');
+    let external = '';
+    await expect.poll(async () => {
+      external = (await run(page, `kubectl get service data-api-svc -o jsonpath='{.status.loadBalancer.ingress[0].ip}'`)).join('');
+      return external;
+    }, { timeout: 30_000 }).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const info = (await run(page, `curl -s http://${external}/api/info`)).join('');
+    expect(info).toMatch(/"hostname":"data-api-[a-z0-9]+-[a-z0-9]{5}"/);
+    expect(info).toContain('"mongoDb":{"connected":true,"host":"mongodb-svc.default"');
     await page.screenshot({ path: `${RESULTS}/file-url-module4.png` });
 
     // Nothing was loaded from anywhere but the file itself (the worker starts from a blob: of inlined code).

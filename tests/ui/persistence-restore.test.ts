@@ -110,6 +110,7 @@ function saved(): SavedSession {
 function fakeClient(): KeeperClient & { resumes: unknown[]; notes: string[]; adopted: unknown[] } {
   const c = {
     phase: 'booting' as const, commands: emptyCommandLog(), filesVersion: 0, view: { time: 25_000 } as KeeperClient['view'],
+    get liveTime(): number { return c.view.time; },
     lastRecord: undefined as RunRecord | undefined, resumed: false, notice: undefined as string | undefined,
     resumes: [] as unknown[], notes: [] as string[], adopted: [] as unknown[],
     resumeFrom(s: unknown) { c.resumes.push(s); },

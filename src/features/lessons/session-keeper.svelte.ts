@@ -1,6 +1,7 @@
 // Never lose the learner's work: saves the session (run record, virtual time, editor file, lab progress, terminal
 // transcript) to IndexedDB shortly after every command, file save or step change and every few seconds while the
-// clock runs, and on reload boots the client from it, shows the transcript again and reopens the editor's file.
+// clock runs (and synchronously to localStorage as the page unloads, for the next boot to move to IndexedDB), and
+// on reload boots the client from it, shows the transcript again and reopens the editor's file.
 // A run opened from a share link is not saved until the learner works in it (a command, a file, a lab); the saved
 // session it then replaces is first kept as a named session.
 import { createContext, tick, untrack } from 'svelte';
@@ -20,7 +21,7 @@ export const SAVE_DELAY_MS = 400;
 /** Wall ms between saves while the clock runs (the virtual time moves on). */
 export const SAVE_EVERY_MS = 5_000;
 
-export type KeeperClient = Pick<SimClient, 'phase' | 'commands' | 'filesVersion' | 'view' | 'lastRecord' | 'resumed' | 'resumeFrom' |
+export type KeeperClient = Pick<SimClient, 'phase' | 'commands' | 'filesVersion' | 'view' | 'liveTime' | 'lastRecord' | 'resumed' | 'resumeFrom' |
   'adoptTranscript' | 'note' | 'files' | 'notice'>;
 
 export interface KeeperOptions {
@@ -126,7 +127,7 @@ export class SessionKeeper {
     const editorPath = this.options.editorPath?.();
     const lab = this.options.lab?.();
     return {
-      version: 1, savedAt: this.options.wallClock?.() ?? Date.now(), record, atMs: Math.max(this.client.view.time, lastAt),
+      version: 1, savedAt: this.options.wallClock?.() ?? Date.now(), record, atMs: Math.max(this.client.liveTime, lastAt),
       ...(editorPath ? { editorPath } : {}), ...(lab ? { lab } : {}), transcript: transcriptToSaved(this.client.commands),
     };
   }
@@ -195,6 +196,8 @@ export class SessionKeeper {
   async afterBoot(): Promise<void> {
     if (this.ready) return;
     this.ready = true;
+    // A link's run that could not be rebuilt left a fresh cluster: the learner's first command is work.
+    if (this.holdUntilWork !== undefined && !this.client.resumed) this.holdUntilWork = 0;
     if (this.loaded.kind !== 'ok' || !this.client.resumed) return;
     const { session } = this.loaded;
     // The terminal mounted before the boot finished; it prints what the transcript gains from now on.
