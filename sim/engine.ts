@@ -151,7 +151,11 @@ export class Simulation {
       case 'exec': {
         const job = this.shell.start(command.line, command.session);
         const done = job.exitCode !== undefined;
-        return { ok: true, jobId: job.id, done, exitCode: job.exitCode, stdout: job.stdout, stderr: job.stderr, cwd: this.shell.session(job.session).cwd };
+        const chunks = job.stdout !== '' && job.stderr !== '' ? this.shell.pendingOutputOf(job.id) : undefined;
+        return {
+          ok: true, jobId: job.id, done, exitCode: job.exitCode, stdout: job.stdout, stderr: job.stderr,
+          cwd: this.shell.session(job.session).cwd, ...(chunks ? { chunks } : {}),
+        };
       }
       case 'writeFile': {
         const r = this.shell.fs.write(command.path, command.content);

@@ -111,6 +111,12 @@ export interface RunRecord {
   readonly commands: readonly TimedCommand[];
 }
 
+/** A piece of a job's output, in the order it was written. */
+export interface OutputChunk {
+  readonly stream: 'stdout' | 'stderr';
+  readonly text: string;
+}
+
 /** Output of a shell job so far. */
 export interface JobOutput {
   readonly jobId: number;
@@ -132,7 +138,9 @@ export type CommandResult =
   | { readonly ok: true; readonly jobId?: number; readonly done?: boolean; readonly exitCode?: number;
       readonly stdout?: string; readonly stderr?: string;
       /** The session's working directory after a command that finished at once (`cd`), for the prompt. */
-      readonly cwd?: string }
+      readonly cwd?: string;
+      /** stdout and stderr as written, in order, when the command wrote to both (a warning before a table). */
+      readonly chunks?: readonly OutputChunk[] }
   | { readonly ok: false; readonly error: string };
 
 export type RunStatus = 'caught-up' | 'behind';

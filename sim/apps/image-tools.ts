@@ -4,6 +4,7 @@
 // SIMPLIFIED: only the programs kubesim implements are listed, so a real applet kubesim lacks (vi, ps, nc) is
 // reported as not found.
 import { parseImageRef } from './image-ref';
+import { nginxVersionFor } from './nginx';
 
 export interface ImageToolbox {
   /** Programs on the image's PATH. */
@@ -45,8 +46,10 @@ export function toolboxFor(image: string): ImageToolbox {
   }
   if (name === 'mongo') return box(DEBIAN, 'gnu', /jessie/.test(tag) ? 'Debian GNU/Linux 8 (jessie)' : 'Ubuntu 22.04.5 LTS', [['GOSU_VERSION', '1.17'], ['MONGO_MAJOR', tag.split('.')[0] || '8']]);
   if (name === 'nginx' || name === 'nginx-unprivileged' || name === 'hello') {
-    return alpine || name === 'hello' ? box([...BUSYBOX, 'curl'], 'busybox', ALPINE, [['NGINX_VERSION', '1.27.4']])
-      : box([...DEBIAN, 'curl'], 'gnu', 'Debian GNU/Linux 12 (bookworm)', [['NGINX_VERSION', '1.27.4'], ['NJS_VERSION', '0.8.9']]);
+    // The same version the server logs at start-up (nginx.ts), so `env` and `logs` agree.
+    const version = nginxVersionFor(tag);
+    return alpine || name === 'hello' ? box([...BUSYBOX, 'curl'], 'busybox', ALPINE, [['NGINX_VERSION', version]])
+      : box([...DEBIAN, 'curl'], 'gnu', 'Debian GNU/Linux 12 (bookworm)', [['NGINX_VERSION', version], ['NJS_VERSION', '0.8.9']]);
   }
   if (parsed.ref.domain === 'registry.k8s.io' || parsed.ref.domain === 'mcr.microsoft.com' || name === 'pause') return NO_SHELL;
   if (alpine) return box(BUSYBOX, 'busybox', ALPINE);

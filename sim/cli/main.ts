@@ -49,7 +49,7 @@ function main(): void {
     if (opts.json) {
       process.stdout.write(`${JSON.stringify({ command: r.command, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, time: r.time })}\n`);
     } else {
-      process.stdout.write(`${r.prompt}${r.command}\n${r.stdout}${r.stderr}`);
+      process.stdout.write(`${r.prompt}${r.command}\n${r.transcript}`);
     }
   }
 }

@@ -12,6 +12,8 @@ export interface LineResult {
   readonly time: number;
   /** The prompt shown before the line (`student@kubesim:~$ `). */
   readonly prompt: string;
+  /** stdout and stderr as a terminal shows them: interleaved in the order they were written. */
+  readonly transcript: string;
 }
 
 /** Runs every command of `script`; a command still running after `maxWaitMs` of virtual time is interrupted (130). */
@@ -30,13 +32,17 @@ export function runLine(sim: Simulation, command: string, maxWaitMs = 600_000): 
   const cwd = sim.shell.session().cwd.replace(/^\/home\/student/, '~');
   const prompt = `student@kubesim:${cwd}$ `;
   const result = sim.dispatch({ type: 'exec', line: command });
-  if (!result.ok) return { command, stdout: '', stderr: `${result.error}\n`, exitCode: 1, time, prompt };
+  if (!result.ok) return { command, stdout: '', stderr: `${result.error}\n`, exitCode: 1, time, prompt, transcript: `${result.error}\n` };
   let stdout = result.stdout ?? '', stderr = result.stderr ?? '', exitCode = result.exitCode ?? 0;
   if (!result.done) {
     const job = sim.shell.job(result.jobId!)!;
     sim.runJob(job.id, maxWaitMs);
     stdout = job.stdout; stderr = job.stderr; exitCode = job.exitCode ?? 130;
   }
+  const chunks = result.jobId === undefined ? undefined : sim.shell.pendingOutputOf(result.jobId);
+  const ordered = chunks?.map((c) => c.text).join('');
   sim.shell.drain();
-  return { command, stdout, stderr, exitCode, time, prompt };
+  // The ordered pieces, when they are the whole of both streams (a long output may have lost its order).
+  const transcript = ordered !== undefined && ordered.length === stdout.length + stderr.length ? ordered : stdout + stderr;
+  return { command, stdout, stderr, exitCode, time, prompt, transcript };
 }

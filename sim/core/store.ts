@@ -209,7 +209,7 @@ export class ObjectStore {
       if (old.metadata.uid) this.byUid.delete(old.metadata.uid);
       if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, key);
     }
-    if (old.metadata.ownerReferences !== obj.metadata.ownerReferences) {
+    if (!sameOwners(old.metadata.ownerReferences, obj.metadata.ownerReferences)) {
       for (const ref of old.metadata.ownerReferences ?? []) deleteFrom(this.byOwnerUid, ref.uid, key);
       for (const ref of obj.metadata.ownerReferences ?? []) setFor(this.byOwnerUid, ref.uid).add(key);
     }
@@ -250,6 +250,14 @@ export class ObjectStore {
 }
 
 /** Namespace, then name, byte-wise: the apiserver's list order (etcd key order). Pure. */
+/** Whether two ownerReferences lists name the same owners in the same order (copies of one list usually do). */
+function sameOwners(a: K8sObject['metadata']['ownerReferences'], b: K8sObject['metadata']['ownerReferences']): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return (a?.length ?? 0) === 0 && (b?.length ?? 0) === 0;
+  for (let i = 0; i < a.length; i++) if (a[i].uid !== b[i].uid) return false;
+  return true;
+}
+
 export function byNamespaceName(a: K8sObject, b: K8sObject): number {
   const na = a.metadata.namespace ?? '', nb = b.metadata.namespace ?? '';
   if (na !== nb) return na < nb ? -1 : 1;

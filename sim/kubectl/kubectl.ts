@@ -4,6 +4,7 @@ import type { Verb } from './verb';
 import { READ_VERBS } from './verbs/read';
 import { WRITE_VERBS } from './verbs/write';
 import { RUNTIME_VERBS } from './verbs/runtime';
+import { suggestionText } from './suggest';
 
 const VERBS: Readonly<Record<string, Verb>> = { ...READ_VERBS, ...WRITE_VERBS, ...RUNTIME_VERBS };
 
@@ -48,7 +49,8 @@ export const kubectl: Program = (ctx) => {
   if (verb === undefined) { ctx.out(USAGE); return 0; }
   const impl = VERBS[verb];
   if (!impl) {
-    ctx.err(`error: unknown command "${verb}" for "kubectl"\n`);
+    const suggestions = suggestionText(verb);
+    ctx.err(`error: unknown command "${verb}" for "kubectl"${suggestions || '\n'}`);
     return 1;
   }
   return impl(ctx, args);

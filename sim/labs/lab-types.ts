@@ -91,11 +91,21 @@ export interface LabFile {
   readonly content: string;
 }
 
+/** A commands or file block, where the step's text had it (see ACTION_MARKER). */
+export type StepAction =
+  | { readonly kind: 'commands'; readonly lines: readonly string[] }
+  | { readonly kind: 'file'; readonly name: string };
+
+/** The line that stands in the step's text where its action number N was written: `{{kubesim-action N}}`. */
+export const ACTION_MARKER = /^\{\{kubesim-action (\d+)\}\}$/;
+
 export interface LabStep {
   readonly id: string;
   readonly title: string;
-  /** The step's prose (Markdown), without the lab blocks. */
+  /** The step's prose (Markdown), without the lab blocks; a commands or file block leaves an ACTION_MARKER line. */
   readonly text: string;
+  /** The step's commands and file blocks in the order they are written, for the buttons in the text. */
+  readonly actions: readonly StepAction[];
   /** Lines the page can type for the student. */
   readonly commands: readonly string[];
   /** Files the page can open in the editor. */

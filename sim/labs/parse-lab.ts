@@ -1,7 +1,7 @@
 // Reads a lab file: YAML front matter, an introduction, then one `## Title {#step-id}` section per step whose
 // fenced blocks named `commands`, `file NAME`, `check`, `hints` and `solution` carry the step's data.
 import { parse as parseYaml } from 'yaml';
-import type { Hint, Lab, LabFile, LabScenario, LabStep, Predicate, SolutionAction } from './lab-types';
+import type { Hint, Lab, LabFile, LabScenario, LabStep, Predicate, SolutionAction, StepAction } from './lab-types';
 import { readCheck, readHints } from './check-schema';
 import { fileFor, parseSolution } from './solution';
 import { splitCommands } from '../shell/parse';
@@ -14,6 +14,9 @@ const BLOCK_KINDS = ['commands', 'file', 'check', 'hints', 'solution'];
 
 interface Block { readonly kind: string; readonly arg: string; readonly body: string; readonly line: number }
 interface Section { readonly heading: string; readonly line: number; readonly prose: string[]; readonly blocks: Block[] }
+
+/** The lab blocks whose buttons stand where the block was written. */
+const INLINE_KINDS = ['commands', 'file'];
 
 /** A line that closes a fence opened with `marker` (CommonMark: the same character, at least as many). Pure. */
 function isClosingFence(line: string, marker: string): boolean {
@@ -38,7 +41,15 @@ function sections(lines: readonly string[], firstLine: number, errors: string[])
       if (j >= lines.length) errors.push(`line ${lineNo}: this code block is never closed`);
       if (BLOCK_KINDS.includes(kind)) {
         if (!current) errors.push(`line ${lineNo}: a ${kind} block must be inside a step (after a "## Title {#id}" heading)`);
-        else current.blocks.push({ kind, arg: rest.join(' '), body: lines.slice(i + 1, j).join('\n'), line: lineNo });
+        else {
+          current.blocks.push({ kind, arg: rest.join(' '), body: lines.slice(i + 1, j).join('\n'), line: lineNo });
+          // A commands or file block leaves a marker where its buttons go, as a paragraph of its own.
+          if (INLINE_KINDS.includes(kind)) {
+            const n = current.blocks.filter((b) => INLINE_KINDS.includes(b.kind)).length - 1;
+            if (current.prose.length > 0 && current.prose[current.prose.length - 1].trim() !== '') current.prose.push('');
+            current.prose.push(`{{kubesim-action ${n}}}`, '');
+          }
+        }
         // The lifted block leaves one paragraph break behind, not two.
         const prose = current?.prose;
         if (prose && prose[prose.length - 1]?.trim() === '' && lines[j + 1]?.trim() === '') j++;
@@ -80,6 +91,7 @@ function readStep(section: Section, errors: string[]): LabStep | undefined {
   for (const key of attrs.keys()) if (key !== 'requires') errors.push(`${where}: unknown step attribute "${key}" (only requires=…)`);
   const commands: string[] = [];
   const files: LabFile[] = [];
+  const actions: StepAction[] = [];
   let check: Predicate | undefined;
   let hints: Hint[] = [];
   let solution: SolutionAction[] | undefined;
@@ -89,10 +101,14 @@ function readStep(section: Section, errors: string[]): LabStep | undefined {
       if (present !== undefined) errors.push(`${at}: step "${m[2]}" has more than one ${block.kind} block`);
       return present === undefined;
     };
-    if (block.kind === 'commands') commands.push(...splitCommands(block.body).filter((c) => c.trim() !== '' && !/^\s*#/.test(c)));
-    else if (block.kind === 'file') {
+    if (block.kind === 'commands') {
+      const lines = splitCommands(block.body).filter((c) => c.trim() !== '' && !/^\s*#/.test(c));
+      commands.push(...lines);
+      actions.push({ kind: 'commands', lines });
+    } else if (block.kind === 'file') {
       if (!/^[A-Za-z0-9._-]+$/.test(block.arg)) errors.push(`${at}: a file block names its file: \`\`\`file mongo.svc.yaml`);
       else files.push({ name: block.arg, content: block.body.endsWith('\n') ? block.body : `${block.body}\n` });
+      actions.push({ kind: 'file', name: block.arg });
     } else if (block.kind === 'check' && once(check)) {
       const res = readCheck(yamlOf(block, errors));
       if (res.ok) check = res.check; else errors.push(...res.errors.map((e) => `${at}: ${e}`));
@@ -108,7 +124,7 @@ function readStep(section: Section, errors: string[]): LabStep | undefined {
   if (!solution) errors.push(`${where}: step "${m[2]}" has no solution block`);
   if (!check || !solution) return undefined;
   const requires = attrs.get('requires')?.split(',').filter(Boolean) ?? [];
-  return { id: m[2], title: m[1], text: trimBlank(section.prose), commands, files, check, hints, solution, requires, line: section.line };
+  return { id: m[2], title: m[1], text: trimBlank(section.prose), actions, commands, files, check, hints, solution, requires, line: section.line };
 }
 
 function readScenario(raw: unknown, errors: string[]): LabScenario {

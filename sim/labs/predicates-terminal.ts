@@ -47,7 +47,7 @@ export function outputCheck(p: PredicateOf<'output'>, ctx: CheckContext): CheckI
     ? `your commands printed ${p.distinct} different /${p.matches}/`
     : `${p.anyCommand ? 'a' : 'the last'} command${p.command ? ` matching /${p.command}/` : ''} printed /${p.matches}/`;
   if (!pattern.ok) return item(p.label, fallback, false, pattern.missing);
-  if (outputs.length === 0) return item(p.label, fallback, false, 'no such command yet');
+  if (outputs.length === 0) return item(p.label, fallback, false, p.command ? 'not run in this step yet' : 'nothing typed in this step yet');
   const re = new RegExp(pattern.text);
   if (p.distinct !== undefined) {
     const seen = new Set(outputs.flatMap((o) => allMatches(re, o)));

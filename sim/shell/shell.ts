@@ -4,7 +4,7 @@
 // into the line that started them when nothing runs.
 import type { SimTime } from '../model/types';
 import type { Agenda, Clock, Task } from '../core/clock';
-import type { JobExit, JobOutput } from '../protocol';
+import type { JobExit, JobOutput, OutputChunk } from '../protocol';
 import type { JobEntry, Program, ShellHost, Wait } from './program';
 import { ShellSession, type RunOutput, type SessionControl } from './session';
 import { VirtualFs } from './vfs';
@@ -46,6 +46,8 @@ export class Shell {
   readonly bugs: string[] = [];
   /** Output and exits not yet handed to the UI. */
   private pendingOutput: JobOutput[] = [];
+  /** Output was dropped from `pendingOutput` since the last drain (too much at once). */
+  private outputDropped = false;
   private pendingExits: JobExit[] = [];
 
   constructor(private readonly host: ShellHost, private readonly agenda: Agenda, private readonly clock: Clock,
@@ -107,8 +109,18 @@ export class Shell {
     });
   }
 
+  /**
+   * What job `jobId` wrote since the last drain, in order across its two streams; undefined when older output was
+   * dropped (then only each stream's own order is known).
+   */
+  pendingOutputOf(jobId: number): OutputChunk[] | undefined {
+    if (this.outputDropped) return undefined;
+    return this.pendingOutput.filter((o) => o.jobId === jobId).map((o) => ({ stream: o.stream, text: o.text }));
+  }
+
   /** Output and exits since the last call (for frames). */
   drain(): { output: JobOutput[]; exits: JobExit[] } {
+    this.outputDropped = false;
     const out = { output: this.pendingOutput, exits: this.pendingExits };
     this.pendingOutput = [];
     this.pendingExits = [];
@@ -158,7 +170,10 @@ export class Shell {
     const last = this.pendingOutput[this.pendingOutput.length - 1];
     if (last && last.jobId === target.id && last.stream === stream) this.pendingOutput[this.pendingOutput.length - 1] = { ...last, text: last.text + text };
     else this.pendingOutput.push({ jobId: target.id, session: target.session, stream, text });
-    if (this.pendingOutput.length > MAX_KEPT_OUTPUT) this.pendingOutput = this.pendingOutput.slice(-MAX_KEPT_OUTPUT);
+    if (this.pendingOutput.length > MAX_KEPT_OUTPUT) {
+      this.pendingOutput = this.pendingOutput.slice(-MAX_KEPT_OUTPUT);
+      this.outputDropped = true;
+    }
   }
 
   private step(job: Job): void {

@@ -1,7 +1,7 @@
 // The terminal's transcript: each line typed, what the shell answered at once (the CommandResult) and what
 // the job wrote later (Frame output and exits), plus the same happenings as one ordered feed a terminal replays.
 // Pure: every function returns a new log.
-import type { CommandResult, Frame } from '../../sim/protocol';
+import type { CommandResult, Frame, OutputChunk } from '../../sim/protocol';
 
 export interface JobText {
   readonly stdout: string;
@@ -26,7 +26,9 @@ export type FeedItem =
   | { readonly kind: 'line'; readonly seq: number; readonly line: string; readonly source: string }
   /** The dispatch answer: the job's id and what it printed at once (a prefix of its streams). */
   | { readonly kind: 'settled'; readonly seq: number; readonly jobId?: number; readonly done: boolean; readonly exitCode?: number;
-      readonly stdout: string; readonly stderr: string; readonly cwd?: string }
+      readonly stdout: string; readonly stderr: string; readonly cwd?: string;
+      /** The two streams as written, in order (when the command wrote to both). */
+      readonly chunks?: readonly OutputChunk[] }
   | { readonly kind: 'failed'; readonly seq: number; readonly error: string }
   /** Output from a frame: the next piece of that job's stream (frames carry each stream from its first byte). */
   | { readonly kind: 'output'; readonly jobId: number; readonly stream: 'stdout' | 'stderr'; readonly text: string }
@@ -86,7 +88,7 @@ export function appendCommand(log: CommandLog, line: string, source = 'page'): {
 export function settleCommand(log: CommandLog, seq: number, result: CommandResult): CommandLog {
   const item: FeedItem = result.ok
     ? { kind: 'settled', seq, jobId: result.jobId, done: result.done === true, exitCode: result.done ? result.exitCode : undefined, stdout: result.stdout ?? '', stderr: result.stderr ?? '',
-      ...(result.cwd !== undefined ? { cwd: result.cwd } : {}) }
+      ...(result.cwd !== undefined ? { cwd: result.cwd } : {}), ...(result.chunks ? { chunks: result.chunks } : {}) }
     : { kind: 'failed', seq, error: result.error };
   const entries = log.entries.map((e): CommandEntry => {
     if (e.seq !== seq) return e;

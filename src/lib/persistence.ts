@@ -61,7 +61,8 @@ export type SaveOutcome = 'saved' | 'saved-without-transcript' | 'too-large' | '
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
-function readLab(raw: unknown): SavedLab | undefined {
+/** A saved lab's progress as read back, or undefined when it is damaged. Pure. */
+export function readLab(raw: unknown): SavedLab | undefined {
   if (!isObject(raw) || typeof raw.id !== 'string' || !/^[A-Za-z0-9._-]{1,120}$/.test(raw.id) || !isCount(raw.stepStartSeq)) return undefined;
   const source = raw.source;
   if (source !== undefined && !(isObject(source) && typeof source.id === 'string' && typeof source.text === 'string' && source.id === raw.id)) return undefined;

@@ -5,6 +5,7 @@
 // before the engine sees it. It is data only: nothing in it is ever run as code.
 import type { RunRecord } from '../../sim/protocol';
 import { isRunRecord } from '../features/lessons/saved-shapes';
+import { readLab, type SavedLab } from './persistence';
 
 /** The fragment's parameter: `#share=…`. */
 export const SHARE_PARAM = 'share';
@@ -17,10 +18,11 @@ export const MAX_SHARE_COMMANDS = 10_000;
 /** The latest virtual time a shared run may claim (a day: its replay must stay short). */
 export const MAX_SHARE_AT_MS = 24 * 3_600_000;
 
-/** What a link carries: the run and how far its clock had gone. */
+/** What a link carries: the run, how far its clock had gone, and the lab being followed with its progress. */
 export interface SharedRun {
   readonly record: RunRecord;
   readonly atMs: number;
+  readonly lab?: SavedLab;
 }
 
 export type DecodedShare = { readonly kind: 'ok'; readonly run: SharedRun } | { readonly kind: 'bad'; readonly reason: string };
@@ -75,7 +77,7 @@ function streamOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array<Arr
 
 /** Packs a run for a link: the text that follows `#share=`. */
 export async function encodeShare(run: SharedRun): Promise<string> {
-  const json = JSON.stringify({ kubesim: 'share', version: 1, atMs: run.atMs, record: run.record });
+  const json = JSON.stringify({ kubesim: 'share', version: 1, atMs: run.atMs, record: run.record, ...(run.lab ? { lab: run.lab } : {}) });
   const packed = await readAll(streamOf(new TextEncoder().encode(json)).pipeThrough(new CompressionStream('deflate-raw')), Number.MAX_SAFE_INTEGER);
   return toBase64Url(packed as Uint8Array);
 }
@@ -92,7 +94,9 @@ export function readSharedRun(data: unknown): DecodedShare {
   const lastAt = record.commands.length > 0 ? record.commands[record.commands.length - 1].at : 0;
   const atMs = fields.atMs;
   if (typeof atMs !== 'number' || !Number.isFinite(atMs) || atMs < lastAt || atMs > MAX_SHARE_AT_MS) return bad('its clock is damaged');
-  return { kind: 'ok', run: { record, atMs } };
+  const lab = fields.lab === undefined ? undefined : readLab(fields.lab);
+  if (fields.lab !== undefined && !lab) return bad('its lab progress is damaged');
+  return { kind: 'ok', run: { record, atMs, ...(lab ? { lab } : {}) } };
 }
 
 /** Unpacks the text that followed `#share=`; never throws. */

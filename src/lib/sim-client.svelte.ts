@@ -61,6 +61,8 @@ export class SimClient {
   past = $state<number | undefined>(undefined);
   /** The live cluster while `view` shows the past; frames keep updating it. */
   private liveView = $state.raw<ClusterView | undefined>(undefined);
+  /** Time travel paused a running clock: coming back to now runs it again. */
+  private resumeOnReturn = false;
 
   readonly init: InitOptions;
   private readonly connect: () => SimConnection;
@@ -309,7 +311,10 @@ export class SimClient {
   async travelTo(atMs: number): Promise<boolean> {
     const conn = this.connection;
     if (!conn || (this.phase !== 'running' && this.phase !== 'paused')) return false;
-    if (this.phase === 'running') this.pause();
+    if (this.phase === 'running') {
+      this.pause();
+      if (!this.liveView) this.resumeOnReturn = true;
+    }
     const gen = this.generation;
     const ask = ++this.travelAsk;
     try {
@@ -326,13 +331,19 @@ export class SimClient {
     }
   }
 
-  /** Leaves time travel: the view shows the live cluster again (the clock stays as it is). */
+  /**
+   * Leaves time travel: the view shows the live cluster again, and the clock runs again if time travel paused it
+   * (going back to now, typing a command, a rebuild: the present is where the clock runs).
+   */
   backToNow(): void {
     this.travelAsk++;
+    const resume = this.resumeOnReturn;
+    this.resumeOnReturn = false;
     if (!this.liveView) return;
     this.view = this.liveView;
     this.liveView = undefined;
     this.past = undefined;
+    if (resume && this.phase === 'paused') this.play();
   }
 
   /** What changed in this run between two moments (pods, IPs, Services, endpoints, events), computed on replicas. */

@@ -10,11 +10,11 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { CHROMIUM_PATH } from './helpers/browser';
+import { run, waitForPrompt, watchProblems } from './helpers/terminal';
 import { inlineScripts, protectPage, sha256Source } from '../../src/pwa/build/csp';
 
 const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
 const RESULTS = resolve('test-results');
-const PROMPT = 'student@kubesim:~$';
 
 const SERVICE_WITH_TYPO = `apiVersion: v1
 kind: Service
@@ -65,11 +65,8 @@ async function launch(serviceWorkers: 'allow' | 'block', colorScheme: 'light' | 
 /** Every request of the context (pages, workers, the service worker) and every violation or error reported. */
 function watch(context: BrowserContext, page: Page): { requests: string[]; problems: string[] } {
   const requests: string[] = [];
-  const problems: string[] = [];
   context.on('request', (req) => requests.push(req.url()));
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  return { requests, problems };
+  return { requests, problems: watchProblems(page) };
 }
 
 /** Reports the page's policy violations as console errors, from before its first script runs. */
@@ -78,40 +75,6 @@ async function reportViolations(page: Page): Promise<void> {
     document.addEventListener('securitypolicyviolation', (e) =>
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`));
   });
-}
-
-/** The terminal's visible rows as text, trailing blank rows removed; `trim` trims each row's end. */
-function terminalRows(page: Page, trim = true): Promise<string[]> {
-  return page.evaluate((trimRows) => {
-    const lines = [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')]
-      .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' '))
-      .map((r) => (trimRows ? r.trimEnd() : r));
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
-    return lines;
-  }, trim);
-}
-
-async function waitForPrompt(page: Page): Promise<void> {
-  await expect.poll(async () => (await terminalRows(page)).at(-1), { timeout: 30_000 }).toBe(PROMPT);
-}
-
-/** Clears the terminal, types `line`, and returns the rows it printed once the prompt is back (one row per line). */
-async function run(page: Page, line: string): Promise<string[]> {
-  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
-  await page.keyboard.press('Control+L');
-  await waitForPrompt(page);
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expect.poll(async () => {
-    const rows = await terminalRows(page);
-    return rows.length > 1 && rows.at(-1) === PROMPT;
-  }, { timeout: 20_000 }).toBe(true);
-  // A long command wraps over several rows: the output starts after the row where the typed text ends.
-  const rows = await terminalRows(page, false);
-  const typed = `${PROMPT} ${line}`;
-  let end = 0;
-  for (let text = rows[0]; text.trimEnd().length < typed.length && end < rows.length - 1;) text += rows[++end];
-  return rows.slice(end + 1, -1).map((r) => r.trimEnd());
 }
 
 /** A short session: kubectl tables, jsonpath with a filter, jq beyond plain paths, and a linted manifest in the editor. */

@@ -6,12 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
 import { launchChromium, type Browser } from './helpers/browser';
+import { run, terminalRows, waitForPrompt, watchProblems } from './helpers/terminal';
 
 const SINGLE = resolve(process.env.KUBESIM_SINGLE ?? 'dist-single/kubesim.html');
 const RESULTS = resolve('test-results');
-const PROMPT = 'student@kubesim:~$';
 
 const MONGO_DEPLOYMENT = {
   kind: 'Deployment', apiVersion: 'apps/v1', metadata: { name: 'mongodb' },
@@ -66,40 +65,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The terminal's visible rows as text, trailing blank rows removed; `trim` trims each row's end. */
-function terminalRows(page: Page, trim = true): Promise<string[]> {
-  return page.evaluate((trimRows) => {
-    const lines = [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')]
-      .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' '))
-      .map((r) => (trimRows ? r.trimEnd() : r));
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
-    return lines;
-  }, trim);
-}
-
-async function waitForPrompt(page: Page): Promise<void> {
-  await expect.poll(async () => (await terminalRows(page)).at(-1), { timeout: 30_000 }).toBe(PROMPT);
-}
-
-/** Clears the terminal, types `line`, and returns the rows it printed once the prompt is back. */
-async function run(page: Page, line: string, timeout = 20_000): Promise<string[]> {
-  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
-  await page.keyboard.press('Control+L');
-  await waitForPrompt(page);
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expect.poll(async () => {
-    const rows = await terminalRows(page);
-    return rows.length > 1 && rows.at(-1) === PROMPT;
-  }, { timeout }).toBe(true);
-  // A long command wraps over several rows: the output starts after the row where the typed text ends.
-  const rows = await terminalRows(page, false);
-  const typed = `${PROMPT} ${line}`;
-  let end = 0;
-  for (let text = rows[0]; text.trimEnd().length < typed.length && end < rows.length - 1;) text += rows[++end];
-  return rows.slice(end + 1, -1).map((r) => r.trimEnd());
-}
-
 describe('the single-file build', () => {
   it('is one file: nothing it references lives beside it', () => {
     const html = readFileSync(SINGLE, 'utf8');
@@ -114,10 +79,8 @@ describe('the single-file build', () => {
 
   it('runs the module 4 flow from file://: MongoDB and its Service, the data API by DNS name, a LoadBalancer, /api/info', async () => {
     const page = await browser.context.newPage();
-    const problems: string[] = [];
+    const problems = watchProblems(page);
     const requests: string[] = [];
-    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     page.on('request', (req) => requests.push(req.url()));
     page.on('worker', (worker) => requests.push(worker.url()));
     await page.addInitScript(() => {

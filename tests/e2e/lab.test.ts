@@ -11,10 +11,10 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { launchChromium, type Browser } from './helpers/browser';
+import { addresses, run, terminalRows, waitForPrompt, watchProblems } from './helpers/terminal';
 
 const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
 const RESULTS = resolve('test-results');
-const PROMPT = 'student@kubesim:~$';
 const LAB = 'module-4-services';
 
 let server: StaticServer;
@@ -31,43 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  return problems;
-}
-
-/** The terminal's rows as text, trailing blank rows removed. */
-function terminalRows(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const lines = [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')]
-      .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd());
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
-    return lines;
-  });
-}
-
-async function waitForPrompt(page: Page, timeout = 30_000): Promise<void> {
-  await expect.poll(async () => (await terminalRows(page)).at(-1), { timeout }).toBe(PROMPT);
-}
-
-/** Types `line` into the terminal as a student does and returns the rows printed once the prompt is back. */
-async function run(page: Page, line: string, timeout = 30_000): Promise<string[]> {
-  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
-  await page.keyboard.press('Control+L');
-  await waitForPrompt(page);
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expect.poll(async () => {
-    const rows = await terminalRows(page);
-    return rows.length > 1 && rows.at(-1) === PROMPT;
-  }, { timeout }).toBe(true);
-  const rows = await terminalRows(page);
-  const start = rows.findIndex((r) => r.startsWith(PROMPT));
-  return rows.slice(start + 1, -1);
-}
 
 const step = (page: Page) => page.getByTestId('lab-step');
 
@@ -109,14 +72,6 @@ async function save(page: Page): Promise<void> {
 async function openLabFile(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: `Open ${name} in the editor` }).click();
   await expect.poll(() => page.getByTestId('editor-path').innerText()).toBe(`~/${name}`);
-}
-
-/** Pod names, IPs and nodes, and Service ClusterIPs (narrow columns, so no row wraps). */
-async function addresses(page: Page): Promise<{ pods: string[]; services: string[] }> {
-  const pods = await run(page, 'kubectl get pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName --no-headers');
-  const services = await run(page, 'kubectl get services -o custom-columns=NAME:.metadata.name,TYPE:.spec.type,IP:.spec.clusterIP --no-headers');
-  const columns = (rows: string[]) => rows.map((r) => r.split(/\s+/).join(' '));
-  return { pods: columns(pods), services: columns(services) };
 }
 
 describe('a guided lab in the page', () => {

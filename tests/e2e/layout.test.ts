@@ -8,10 +8,10 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { launchChromium, type Browser } from './helpers/browser';
+import { enterLine, waitForPrompt, watchProblems } from './helpers/terminal';
 
 const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
 const RESULTS = resolve('test-results');
-const PROMPT = 'student@kubesim:~$';
 const SLOTS = ['#slot-lab', '#slot-editor', '#slot-cluster', '#slot-terminal', '#slot-drawer'];
 
 let server: StaticServer;
@@ -31,34 +31,15 @@ interface Box { x: number; y: number; width: number; height: number }
 /** Opens the page and waits for the terminal's first prompt. */
 async function open(browser: Browser, seed: number): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const problems = watchProblems(page);
   await page.goto(`${server.url}?seed=${seed}`);
   await waitForPrompt(page);
   return { page, problems };
 }
 
-async function waitForPrompt(page: Page): Promise<void> {
-  await page.waitForFunction((prompt) => [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')]
-    .some((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trim() === prompt), PROMPT, { timeout: 30_000 });
-}
-
-/** Types a line into the terminal and waits for the prompt to come back. */
-async function typeLine(page: Page, line: string): Promise<void> {
-  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
-  await page.keyboard.press('Control+L');
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction((prompt) => {
-    const rows = [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')].map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()).filter(Boolean);
-    return rows.length > 1 && rows[rows.length - 1] === prompt;
-  }, PROMPT, { timeout: 20_000 });
-}
-
 const box = async (page: Page, selector: string): Promise<Box> => (await page.locator(selector).boundingBox())!;
 const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
-const terminalRows = (page: Page) => page.locator('[data-testid="terminal"] .xterm-rows > div').count();
+const terminalRowCount = (page: Page) => page.locator('[data-testid="terminal"] .xterm-rows > div').count();
 const terminalWidth = async (page: Page) => (await box(page, '[data-testid="terminal"] .xterm-screen')).width;
 
 /** Every pane shows, inside the window, and no two overlap; the header's controls are whole and inside it. */
@@ -110,9 +91,9 @@ describe('the page frame', () => {
       expect((await box(page, '#region-left')).width).toBeCloseTo(leftBefore + 120, -1);
 
       // The terminal follows its pane: a taller row gives it more rows, a wider drawer fewer columns.
-      const rowsBefore = await terminalRows(page);
+      const rowsBefore = await terminalRowCount(page);
       await drag(page, 'bottom', 0, -100);
-      await expect.poll(() => terminalRows(page)).toBeGreaterThan(rowsBefore + 3);
+      await expect.poll(() => terminalRowCount(page)).toBeGreaterThan(rowsBefore + 3);
       const widthBefore = await terminalWidth(page);
       await drag(page, 'drawer', -150, 0);
       await expect.poll(() => terminalWidth(page)).toBeLessThan(widthBefore - 100);
@@ -170,7 +151,7 @@ describe('the page frame', () => {
       expect(await terminalBackground()).toBe('rgb(20, 23, 27)');
 
       await page.getByTestId('speed').selectOption('25');
-      await typeLine(page, 'kubectl create deployment broken --image=registry.example/none:v0');
+      await enterLine(page, 'kubectl create deployment broken --image=registry.example/none:v0');
       const warning = page.locator('[data-testid="events"] [role="row"].warning').first();
       await warning.waitFor({ timeout: 30_000 });
       expect(await warning.locator('.type').innerText()).toBe('⚠Warning');

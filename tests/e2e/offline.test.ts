@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { CHROMIUM_PATH } from './helpers/browser';
+import { run, terminalRows, waitForPrompt, watchProblems } from './helpers/terminal';
 
 const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
 const RESULTS = resolve('test-results');
-const PROMPT = 'student@kubesim:~$';
 const NODE_ROW = /^aks-nodepool1-\d{8}-vmss00000\d\s+Ready\s+agent\s+\S+\s+v1\.\d+\.\d+$/;
 
 let work: string;
@@ -51,13 +51,6 @@ async function deploy(name: string): Promise<{ context: BrowserContext; server: 
   return { context, server, root };
 }
 
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  return problems;
-}
-
 /** Opens the page, then reloads it once the service worker is active, so that the worker controls it. */
 async function openControlled(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
@@ -66,33 +59,6 @@ async function openControlled(context: BrowserContext, url: string): Promise<Pag
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), { timeout: 20_000 }).toBe('activated');
   return page;
-}
-
-function terminalRows(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const lines = [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')]
-      .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd());
-    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    return lines;
-  });
-}
-
-async function waitForPrompt(page: Page): Promise<void> {
-  await expect.poll(async () => (await terminalRows(page)).at(-1), { timeout: 30_000 }).toBe(PROMPT);
-}
-
-/** Clears the terminal, types `line`, and returns the rows it printed once the prompt is back. */
-async function run(page: Page, line: string): Promise<string[]> {
-  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
-  await page.keyboard.press('Control+L');
-  await waitForPrompt(page);
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expect.poll(async () => {
-    const rows = await terminalRows(page);
-    return rows.length > 1 && rows.at(-1) === PROMPT;
-  }, { timeout: 20_000 }).toBe(true);
-  return (await terminalRows(page)).slice(1, -1);
 }
 
 describe('the hosted build offline', () => {

@@ -7,11 +7,11 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { launchChromium, type Browser } from './helpers/browser';
+import { run, waitForPrompt, watchProblems } from './helpers/terminal';
 
 const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
 const RESULTS = resolve('test-results');
 const NODE_NAME = /^aks-nodepool1-\d{8}-vmss00000\d$/;
-const PROMPT = 'student@kubesim:~$';
 
 const WEB_DEPLOYMENT = {
   apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
@@ -43,46 +43,10 @@ afterAll(async () => {
 /** Opens the page and records every console error, uncaught exception and failed request. */
 async function openPage(url: string): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const problems = watchProblems(page);
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
   await page.goto(url);
   return { page, problems };
-}
-
-/** The terminal's visible rows as text (xterm's DOM renderer), trailing blank rows removed; `trim` trims each row. */
-function terminalRows(page: Page, trim = true): Promise<string[]> {
-  return page.evaluate((trimRows) => {
-    const lines = [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')]
-      .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' '))
-      .map((r) => (trimRows ? r.trimEnd() : r));
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
-    return lines;
-  }, trim);
-}
-
-async function waitForPrompt(page: Page, timeout = 30_000): Promise<void> {
-  await expect.poll(async () => (await terminalRows(page)).at(-1), { timeout }).toBe(PROMPT);
-}
-
-/** Clears the terminal, types `line` as a student would, and returns what it printed once the prompt is back. */
-async function run(page: Page, line: string, timeout = 20_000): Promise<string[]> {
-  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
-  await page.keyboard.press('Control+L');
-  await waitForPrompt(page);
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expect.poll(async () => {
-    const rows = await terminalRows(page);
-    return rows.length > 1 && rows.at(-1) === PROMPT;
-  }, { timeout }).toBe(true);
-  // A long command wraps over several rows: the output starts after the row where the typed text ends.
-  const raw = await terminalRows(page, false);
-  const typed = `${PROMPT} ${line}`;
-  let end = raw.findIndex((r) => r.startsWith(`${PROMPT} `));
-  for (let text = raw[end]; text.trimEnd().length < typed.length && end < raw.length - 1;) text += raw[++end];
-  return raw.slice(end + 1, -1).map((r) => r.trimEnd());
 }
 
 /** Runs `kubectl get nodes` until all `count` nodes are Ready; returns their rows. */
@@ -174,9 +138,7 @@ describe('the first page', () => {
     const dark = await launchChromium({ width: 1366, height: 768 }, 'dark');
     try {
       const page = await dark.context.newPage();
-      const problems: string[] = [];
-      page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
-      page.on('pageerror', (err) => problems.push(err.message));
+      const problems = watchProblems(page);
       await page.goto(`${server.url}?seed=2`);
       await waitForPrompt(page);
       const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { launchChromium, type Browser } from './helpers/browser';
+import { hooks } from './helpers/hooks';
 
 const DIST = resolve('dist');
 const RESULTS = resolve('test-results');
@@ -25,9 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const hooks = <T>(page: Page, fn: (k: { dispatch(l: string): Promise<unknown>; send(c: unknown): Promise<unknown> }) => T) =>
-  page.evaluate(`(${fn.toString()})(window.kubesim)`) as Promise<Awaited<T>>;
 
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web-svc\nspec:\n  type: LoadBalancer\n  selector:\n    app: web\n  ports:\n  - port: 80\n';
 const CLAIM = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  storageClassName: managed-csi\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n';

@@ -8,10 +8,10 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { launchChromium } from './helpers/browser';
+import { addresses, run, terminalRows, waitForPrompt, watchProblems } from './helpers/terminal';
 
 const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
 const RESULTS = resolve('test-results');
-const PROMPT = 'student@kubesim:~$';
 
 let server: StaticServer;
 
@@ -24,48 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  return problems;
-}
-
-function terminalRows(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const lines = [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')]
-      .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd());
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
-    return lines;
-  });
-}
-
-async function waitForPrompt(page: Page, timeout = 30_000): Promise<void> {
-  await expect.poll(async () => (await terminalRows(page)).at(-1), { timeout }).toBe(PROMPT);
-}
-
-async function run(page: Page, line: string, timeout = 30_000): Promise<string[]> {
-  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
-  await page.keyboard.press('Control+L');
-  await waitForPrompt(page);
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expect.poll(async () => {
-    const rows = await terminalRows(page);
-    return rows.length > 1 && rows.at(-1) === PROMPT;
-  }, { timeout }).toBe(true);
-  const rows = await terminalRows(page);
-  const start = rows.findIndex((r) => r.startsWith(PROMPT));
-  return rows.slice(start + 1, -1);
-}
-
-async function addresses(page: Page): Promise<{ pods: string[]; services: string[] }> {
-  const pods = await run(page, 'kubectl get pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName --no-headers');
-  const services = await run(page, 'kubectl get services -o custom-columns=NAME:.metadata.name,TYPE:.spec.type,IP:.spec.clusterIP --no-headers');
-  const columns = (rows: string[]) => rows.map((r) => r.split(/\s+/).join(' '));
-  return { pods: columns(pods), services: columns(services) };
-}
 
 async function openSessions(page: Page): Promise<void> {
   const menu = page.getByTestId('sessions-menu');
@@ -115,6 +73,8 @@ describe('the Sessions menu', () => {
       // A new cluster: asked first, then a fresh seed with nothing on it.
       await page.getByTestId('session-new').click();
       await page.getByTestId('session-new-yes').click();
+      // The old screen (and its prompt) stays until the new cluster's terminal starts afresh, with the banner.
+      await expect.poll(async () => (await terminalRows(page))[0], { timeout: 30_000 }).toMatch(/^kubesim: a simulated AKS cluster/);
       await waitForPrompt(page);
       expect(await run(page, 'kubectl get deployments')).toEqual(['No resources found in default namespace.']);
       const other = await addresses(page);

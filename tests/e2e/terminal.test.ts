@@ -8,10 +8,10 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { launchChromium, type Browser } from './helpers/browser';
+import { enterLine, PROMPT, terminalRows as rows, watchProblems } from './helpers/terminal';
 
 const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
 const RESULTS = resolve('test-results');
-const PROMPT = 'student@kubesim:~$';
 
 let server: StaticServer;
 let browser: Browser;
@@ -28,16 +28,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The terminal's visible rows as text (xterm's DOM renderer), trailing blanks removed. */
-function rows(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const lines = [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')]
-      .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd());
-    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    return lines;
-  });
-}
-
 /** Waits until the terminal's last row is `last` (a bare prompt by default). */
 async function waitForLastRow(page: Page, last: string | RegExp = PROMPT, timeout = 20_000): Promise<string[]> {
   await expect.poll(async () => {
@@ -51,25 +41,16 @@ async function waitForLastRow(page: Page, last: string | RegExp = PROMPT, timeou
 /** Opens the page with the terminal focused and its first prompt shown. */
 async function openTerminal(seed: number): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const problems = watchProblems(page);
   await page.goto(`${server.url}?seed=${seed}`);
   await waitForLastRow(page, PROMPT, 30_000);
   await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
   return { page, problems };
 }
 
-/** Clears the screen, runs `line` as a student types it, and returns the rows once the prompt is back. */
+// Unlike the shared `run`, the whole screen: these tests check the typed line's echo and the prompt after it too.
 async function run(page: Page, line: string, timeout = 20_000): Promise<string[]> {
-  await page.keyboard.press('Control+L');
-  await waitForLastRow(page, PROMPT);
-  await page.keyboard.type(line);
-  await page.keyboard.press('Enter');
-  await expect.poll(async () => {
-    const r = await rows(page);
-    return r.length > 1 && r[r.length - 1] === PROMPT;
-  }, { timeout }).toBe(true);
+  await enterLine(page, line, timeout);
   return rows(page);
 }
 

@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { launchChromium, type Browser } from './helpers/browser';
+import { hooks } from './helpers/hooks';
+import { watchProblems } from './helpers/terminal';
 
 const DIST = resolve('dist');
 const RESULTS = resolve('test-results');
@@ -33,9 +35,6 @@ async function until(page: Page, fn: () => boolean, timeout = 15_000): Promise<v
   await expect.poll(() => page.evaluate(fn), { timeout, interval: 100 }).toBe(true);
 }
 
-const hooks = <T>(page: Page, fn: (k: { dispatch(l: string): Promise<unknown>; setSpeed(s: number): void; time(): number }) => T) =>
-  page.evaluate(`(${fn.toString()})(window.kubesim)`) as Promise<Awaited<T>>;
-
 const pods = (page: Page) => page.locator('[data-testid="topology"] [data-testid="node"] [data-testid="pod"]').evaluateAll((els) =>
   els.map((el) => ({ name: el.getAttribute('data-name')!, ip: el.getAttribute('data-ip')!, status: el.getAttribute('data-status')!,
     node: el.closest('[data-testid="node"]')!.getAttribute('data-name')! })));
@@ -46,9 +45,7 @@ const running = async (page: Page, prefix: string) =>
 describe('time travel', () => {
   it('scrubs back before a pod deletion to the old pod and IP, lists the change, and branches from there', async () => {
     const page = await browser.context.newPage();
-    const problems: string[] = [];
-    page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    const problems = watchProblems(page);
     await page.goto(`${server.url}?seed=4&hooks=1`);
     await until(page, () => document.querySelectorAll('[data-testid="topology"] [data-testid="node"][data-status="Ready"]').length === 3, 30_000);
 

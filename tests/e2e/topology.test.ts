@@ -9,6 +9,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
 import { launchChromium, type Browser } from './helpers/browser';
+import { hooks } from './helpers/hooks';
+import { watchProblems } from './helpers/terminal';
 
 const DIST = resolve('dist');
 const RESULTS = resolve('test-results');
@@ -36,9 +38,7 @@ async function until(page: Page, fn: () => boolean, timeout = 15_000): Promise<v
 
 async function openPage(b: Browser, query: string): Promise<{ page: Page; problems: string[] }> {
   const page = await b.context.newPage();
-  const problems: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const problems = watchProblems(page);
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()}`));
   await page.goto(`${server.url}${query}`);
   await until(page, () => document.querySelectorAll('[data-testid="topology"] [data-testid="node"][data-status="Ready"]').length === 3, 30_000);
@@ -51,9 +51,6 @@ async function typeLine(page: Page, line: string): Promise<void> {
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
 }
-
-const hooks = <T>(page: Page, fn: (k: { dispatch(l: string): Promise<unknown>; send(c: unknown): Promise<unknown>; setSpeed(s: number): void }) => T) =>
-  page.evaluate(`(${fn.toString()})(window.kubesim)`) as Promise<Awaited<T>>;
 
 const pods = (page: Page) => page.locator('[data-testid="topology"] [data-testid="node"] [data-testid="pod"]').evaluateAll((els) =>
   els.map((el) => ({ name: el.getAttribute('data-name')!, ip: el.getAttribute('data-ip')!, status: el.getAttribute('data-status')!,

@@ -63,3 +63,16 @@ describe('the Markdown of a lab step', () => {
     }
   });
 });
+
+describe('a step cut at its actions', () => {
+  it('puts the buttons of each commands or file block where the text had it', async () => {
+    const { stepSegments } = await import('../../src/features/lessons/step-segments');
+    const segments = stepSegments('Look at the pods:\n\n{{kubesim-action 0}}\n\nThen open the manifest:\n\n{{kubesim-action 1}}');
+    expect(segments.map((s) => (s.kind === 'action' ? `action ${s.index}` : s.blocks.map((b) => b.kind).join(',')))).toEqual([
+      'paragraph', 'action 0', 'paragraph', 'action 1',
+    ]);
+    expect(stepSegments('No actions here.')).toHaveLength(1);
+    // A marker inside other text is text.
+    expect(stepSegments('see {{kubesim-action 0}} here').map((s) => s.kind)).toEqual(['text']);
+  });
+});

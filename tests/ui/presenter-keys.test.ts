@@ -98,7 +98,9 @@ describe('projection mode', () => {
       runner: undefined as unknown, busy: undefined as string | undefined,
       async skipToNext() { calls.push('next'); }, async resetStep() { calls.push('reset'); },
     };
-    const root = { dataset: {} as Record<string, string> } as unknown as HTMLElement;
+    const props = new Map<string, string>();
+    const style = { setProperty: (k: string, v: string) => props.set(k, v), removeProperty: (k: string) => props.delete(k), get: (k: string) => props.get(k) };
+    const root = { dataset: {} as Record<string, string>, style } as unknown as HTMLElement;
     const presenter = new PresenterState({ client, layout, theme, labs, root } as unknown as PresenterParts);
     return { store, layout, theme, client, labs, calls, presenter, root };
   }
@@ -107,6 +109,7 @@ describe('projection mode', () => {
     const { presenter, layout, theme, client, root, store } = setup({ stored: { 'kubesim:theme': 'dark' } });
     presenter.run('projection');
     expect(root.dataset.projection).toBe('');
+    expect((root.style as unknown as { get(k: string): string | undefined }).get('--ui-scale')).toBe('1.6');
     expect(pageScale.value).toBe(PROJECTION_SCALE);
     expect(theme.resolved).toBe('projector');
     expect(client.speed).toBe(PROJECTION_SPEED);
@@ -184,5 +187,12 @@ describe('the projector theme', () => {
     }
     expect(TERMINAL_THEMES.projector.background).toBe(vars['--terminal']);
     expect(TERMINAL_THEMES.projector.foreground).toBe(vars['--fg']);
+  });
+});
+
+describe('projection scale', () => {
+  it('is 1.6 on a 1920-wide projector and smaller on smaller screens, never below 1.15', async () => {
+    const { projectionScale } = await import('../../src/features/presenter/page-scale.svelte');
+    expect([2560, 1920, 1440, 1280, 1024].map(projectionScale)).toEqual([1.6, 1.6, 1.2, 1.15, 1.15]);
   });
 });

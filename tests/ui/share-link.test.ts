@@ -30,6 +30,15 @@ describe('a share link', () => {
     )));
   });
 
+  it('carries the lab being followed and its progress, and refuses a damaged one', async () => {
+    const withLab: SharedRun = { ...RUN, lab: { id: 'module-4-services', lesson: { value: 'waiting' }, stepStartSeq: 3 } };
+    expect(await decodeShare(await encodeShare(withLab))).toEqual({ kind: 'ok', run: withLab });
+    expect(readSharedRun({ kubesim: 'share', version: 1, ...RUN, lab: { id: '<script>', lesson: {}, stepStartSeq: 0 } }))
+      .toEqual({ kind: 'bad', reason: 'its lab progress is damaged' });
+    expect(readSharedRun({ kubesim: 'share', version: 1, ...RUN, lab: { id: 'module-4-services', lesson: {}, stepStartSeq: -1 } }))
+      .toEqual({ kind: 'bad', reason: 'its lab progress is damaged' });
+  });
+
   it('is found in the fragment among other parameters, and made from the page address without its query', () => {
     expect(shareInHash('#share=abc')).toBe('abc');
     expect(shareInHash('#x=1&share=abc-_')).toBe('abc-_');

@@ -58,6 +58,20 @@ describe('the terminal', () => {
     expect(t.saved).toEqual([['kubectl get nodes']]);
   });
 
+  it('prints a warning written before a table before it, as a terminal shows the two streams', () => {
+    const t = harness();
+    t.controller.ready();
+    t.controller.input('kubectl get endpoints\r');
+    t.flush();
+    const warning = 'Warning: v1 Endpoints is deprecated\n';
+    const table = 'NAME         ENDPOINTS\nkubernetes   10.0.0.1:443\n';
+    t.answer({ ok: true, jobId: 1, done: true, exitCode: 0, stdout: table, stderr: warning,
+      chunks: [{ stream: 'stderr', text: warning }, { stream: 'stdout', text: table }] });
+    t.frame({ output: [{ ...stdout(1, table) }, { jobId: 1, session: 'main', stream: 'stderr', text: warning }], exits: [exit(1, 0)] });
+    expect(t.screen()).toEqual([`${PROMPT}kubectl get endpoints`, 'Warning: v1 Endpoints is deprecated', 'NAME         ENDPOINTS',
+      'kubernetes   10.0.0.1:443', PROMPT.trimEnd()]);
+  });
+
   it('shows the working directory in the prompt as bash does, after `cd` and after a job that waited', () => {
     const t = harness();
     t.controller.ready();

@@ -18,13 +18,61 @@ export function grepPatternSource(pattern: string, extended: boolean, fixed: boo
   return out;
 }
 
+const GREP_HELP = `Usage: grep [OPTION]... PATTERNS [FILE]...
+Search for PATTERNS in each FILE.
+Example: grep -i 'hello world' menu.h main.c
+PATTERNS can contain multiple patterns separated by newlines.
+
+Pattern selection and interpretation:
+  -E, --extended-regexp     PATTERNS are extended regular expressions
+  -F, --fixed-strings       PATTERNS are strings
+  -e, --regexp=PATTERNS     use PATTERNS for matching
+  -i, --ignore-case         ignore case distinctions in patterns and data
+  -w, --word-regexp         match only whole words
+
+Miscellaneous:
+  -v, --invert-match        select non-matching lines
+
+Output control:
+  -m, --max-count=NUM       stop after NUM selected lines
+  -n, --line-number         print line number with output lines
+  -H, --with-filename       print file name with output lines
+  -h, --no-filename         suppress the file name prefix on output
+  -o, --only-matching       show only nonempty parts of lines that match
+  -q, --quiet, --silent     suppress all normal output
+  -r, --recursive           like --directories=recurse
+  -l, --files-with-matches  print only names of FILEs with selected lines
+  -c, --count               print only a count of selected lines per FILE
+
+Context control:
+  -B, --before-context=NUM  print NUM lines of leading context
+  -A, --after-context=NUM   print NUM lines of trailing context
+  -C, --context=NUM         print NUM lines of output context
+
+When FILE is '-', read standard input.  With no FILE, read '.' if
+recursive, '-' otherwise.  With fewer than two FILEs, assume -h.
+Exit status is 0 if any line is selected, 1 otherwise;
+if any error occurs and -q is not given, the exit status is 2.
+`;
+
+/** A context count (`-A 2`): a whole number, or grep's error. */
+function contextCount(value: string | undefined): number | string {
+  if (value === undefined) return 0;
+  return /^\d+$/.test(value) ? Number(value) : `${value}: invalid context length argument`;
+}
+
 export const grep: Program = (ctx) => {
-  const parsed = parseOptions(ctx.argv.slice(1), 'ivcnEwqFlhHro', 'em', {
+  if (ctx.argv.includes('--help')) { ctx.out(GREP_HELP); return 0; }
+  const parsed = parseOptions(ctx.argv.slice(1), 'ivcnEwqFlhHro', 'emABC', {
     'ignore-case': 'i', 'invert-match': 'v', count: 'c', 'line-number': 'n', 'extended-regexp': 'E', 'word-regexp': 'w',
     quiet: 'q', silent: 'q', 'fixed-strings': 'F', 'files-with-matches': 'l', regexp: 'e', 'only-matching': 'o', 'max-count': 'm',
+    'after-context': 'A', 'before-context': 'B', context: 'C', 'with-filename': 'H', 'no-filename': 'h', recursive: 'r',
   });
   if (!parsed.ok) return usageError(ctx, 'grep', parsed.error, 2);
   const { flags, values, operands } = parsed.options;
+  const after = contextCount(values.get('A') ?? values.get('C'));
+  const before = contextCount(values.get('B') ?? values.get('C'));
+  for (const c of [after, before]) if (typeof c === 'string') { ctx.err(`grep: ${c}\n`); return 2; }
   const files = [...operands];
   const pattern = values.get('e') ?? files.shift();
   if (pattern === undefined) { ctx.err("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"); return 2; }
@@ -40,23 +88,47 @@ export const grep: Program = (ctx) => {
   const { inputs, failed } = readInputs(ctx, 'grep', files);
   const prefixName = (inputs.length > 1 || flags.has('H')) && !flags.has('h');
   const limit = values.has('m') ? Number(values.get('m')) : Infinity;
+  const context = (after as number) > 0 || (before as number) > 0;
   let any = false;
+  // Context output: `--` between groups that do not touch, `-` after the name and number of a context line.
+  let groupsShown = false;
   for (const input of inputs) {
     let count = 0;
+    let last = -1;
+    let trailing = 0;
     const lines = linesOf(input.text);
-    for (let n = 0; n < lines.length && count < limit; n++) {
+    const show = (n: number, sep: ':' | '-'): void => {
+      if (context && groupsShown && last >= 0 && n > last + 1) ctx.out('--\n');
+      if (context && groupsShown && last < 0) ctx.out('--\n');
+      groupsShown = true;
+      last = n;
+      ctx.out(`${prefixName ? `${input.name}${sep}` : ''}${flags.has('n') ? `${n + 1}${sep}` : ''}${lines[n]}\n`);
+    };
+    for (let n = 0; n < lines.length; n++) {
+      if (count >= limit) {
+        if (trailing-- > 0) show(n, '-');
+        else break;
+        continue;
+      }
       re.lastIndex = 0;
       const matched = re.test(lines[n]) !== flags.has('v');
-      if (!matched) continue;
+      if (!matched) {
+        if (trailing > 0 && !flags.has('c') && !flags.has('l') && !flags.has('q')) { trailing--; show(n, '-'); }
+        continue;
+      }
       count++;
       any = true;
       if (flags.has('q')) return 0;
       if (flags.has('c') || flags.has('l')) continue;
-      const prefix = `${prefixName ? `${input.name}:` : ''}${flags.has('n') ? `${n + 1}:` : ''}`;
       if (flags.has('o') && !flags.has('v')) {
+        const prefix = `${prefixName ? `${input.name}:` : ''}${flags.has('n') ? `${n + 1}:` : ''}`;
         re.lastIndex = 0;
         for (const m of lines[n].matchAll(re)) if (m[0] !== '') ctx.out(`${prefix}${m[0]}\n`);
-      } else ctx.out(`${prefix}${lines[n]}\n`);
+        continue;
+      }
+      for (let b = Math.max(last + 1, n - (before as number)); b < n; b++) show(b, '-');
+      show(n, ':');
+      trailing = after as number;
     }
     if (flags.has('c')) ctx.out(`${prefixName ? `${input.name}:` : ''}${count}\n`);
     if (flags.has('l') && count > 0) ctx.out(`${input.name}\n`);

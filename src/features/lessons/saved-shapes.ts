@@ -86,7 +86,8 @@ function isFeedItem(v: unknown): boolean {
   switch (v.kind) {
     case 'line': return isCount(v.seq) && isStr(v.line) && isStr(v.source);
     case 'settled':
-      return isCount(v.seq) && optional(v.jobId, isCount) && typeof v.done === 'boolean' && optional(v.exitCode, isInt) && isStr(v.stdout) && isStr(v.stderr) && optional(v.cwd, isStr);
+      return isCount(v.seq) && optional(v.jobId, isCount) && typeof v.done === 'boolean' && optional(v.exitCode, isInt) && isStr(v.stdout) && isStr(v.stderr) && optional(v.cwd, isStr)
+        && optional(v.chunks, (c) => Array.isArray(c) && c.every((x) => isObject(x) && (x.stream === 'stdout' || x.stream === 'stderr') && isStr(x.text)));
     case 'failed': return isCount(v.seq) && isStr(v.error);
     case 'output': return isCount(v.jobId) && (v.stream === 'stdout' || v.stream === 'stderr') && isStr(v.text);
     case 'exit': return isCount(v.jobId) && isInt(v.exitCode) && optional(v.cwd, isStr);

@@ -7,7 +7,7 @@ import type { SimClient } from '../../lib/sim-client.svelte';
 import type { LayoutState } from '../layout/layout-state.svelte';
 import type { ThemeState } from '../layout/theme-state.svelte';
 import type { LabSession } from '../lessons/lab-session.svelte';
-import { PROJECTION_SCALE, pageScale } from './page-scale.svelte';
+import { pageScale, projectionScale } from './page-scale.svelte';
 import type { PresenterAction } from './shortcuts';
 
 /** The clock's speed when projection mode starts: slow motion, so a room can follow each change. */
@@ -54,10 +54,26 @@ export class PresenterState {
       client.setSpeed(this.speedBefore);
       this.speedBefore = undefined;
     }
-    pageScale.value = on ? PROJECTION_SCALE : 1;
+    this.rescale();
     if (root) {
       if (on) root.dataset.projection = '';
       else delete root.dataset.projection;
+    }
+    if (typeof window !== 'undefined') {
+      if (on) window.addEventListener('resize', this.onResize);
+      else window.removeEventListener('resize', this.onResize);
+    }
+  }
+
+  private readonly onResize = (): void => this.rescale();
+
+  /** The page's scale for projection mode at this window's width (1 when not projecting). */
+  private rescale(): void {
+    const scale = this.projecting ? projectionScale(typeof window === 'undefined' ? 1920 : window.innerWidth) : 1;
+    pageScale.value = scale;
+    if (this.parts.root) {
+      if (this.projecting) this.parts.root.style.setProperty('--ui-scale', String(scale));
+      else this.parts.root.style.removeProperty('--ui-scale');
     }
   }
 

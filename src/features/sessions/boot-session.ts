@@ -67,6 +67,6 @@ export async function loadBootSession(inputs: BootInputs): Promise<BootSession> 
   if (decoded.kind === 'bad') {
     return { loaded: NONE, from: 'link', notice: `This share link could not be opened (${decoded.reason}), so this is a fresh cluster.`, ...displaced };
   }
-  const { record, atMs } = decoded.run;
-  return { loaded: { kind: 'ok', session: { version: 1, savedAt: 0, record, atMs } }, from: 'link', ...displaced };
+  const { record, atMs, lab } = decoded.run;
+  return { loaded: { kind: 'ok', session: { version: 1, savedAt: 0, record, atMs, ...(lab ? { lab } : {}) } }, from: 'link', ...displaced };
 }

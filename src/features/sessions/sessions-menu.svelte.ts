@@ -115,7 +115,7 @@ export class SessionsMenu {
   async copyShareLink(): Promise<boolean> {
     const session = this.deps.keeper.snapshot();
     if (!session) return this.say(NO_RUN, false);
-    const run = { record: session.record, atMs: session.atMs };
+    const run = { record: session.record, atMs: session.atMs, ...(session.lab ? { lab: session.lab } : {}) };
     const checked = readSharedRun({ kubesim: 'share', version: 1, ...run });
     if (checked.kind === 'bad') return this.say(`This session cannot be shared as a link (${checked.reason}); export it as a file instead.`, false);
     const packed = await encodeShare(run);

@@ -1,6 +1,7 @@
 // Reads the transcript's feed in order for the terminal, printing each byte of a job's output once: a dispatch
 // answer and the frames after it both carry a job's streams from the first byte, so only the part past what was
 // already printed is new.
+import type { OutputChunk } from '../../../sim/protocol';
 import { feedSince, type CommandLog, type FeedItem } from '../../lib/command-log';
 
 /** What the terminal has to act on, in order. */
@@ -58,6 +59,16 @@ export class FeedReader {
     return [{ kind: 'print', jobId, stream, text: part }];
   }
 
+  /** A dispatch answer's output as written: each piece continues its stream where the one before it ended. */
+  private inOrder(jobId: number, chunks: readonly OutputChunk[]): TerminalEvent[] {
+    const at = { stdout: 0, stderr: 0 };
+    return chunks.flatMap((c) => {
+      const start = at[c.stream];
+      at[c.stream] += c.text.length;
+      return this.fresh(jobId, c.stream, start, c.text);
+    });
+  }
+
   private translate(item: FeedItem): TerminalEvent[] {
     switch (item.kind) {
       case 'line':
@@ -66,7 +77,7 @@ export class FeedReader {
         return [item];
       case 'settled': {
         const { seq, jobId, done, exitCode, cwd } = item;
-        const printed = jobId === undefined ? [] : [
+        const printed = jobId === undefined ? [] : item.chunks ? this.inOrder(jobId, item.chunks) : [
           ...this.fresh(jobId, 'stdout', 0, item.stdout), ...this.fresh(jobId, 'stderr', 0, item.stderr),
         ];
         return [...printed, { kind: 'settled', seq, jobId, done, exitCode, ...(cwd !== undefined ? { cwd } : {}) }];

@@ -17,8 +17,6 @@ export class TimeTravel {
   busy = $state<string | undefined>(undefined);
   /** The outcome of the last action that needs saying (a failure, a history not kept). */
   message = $state<string | undefined>(undefined);
-  /** Whether the clock ran when time travel began: leaving it (or branching) runs it again. */
-  private resumeAfter = false;
   private pending: number | undefined;
   private travelling = false;
 
@@ -38,7 +36,6 @@ export class TimeTravel {
 
   /** Shows the cluster at `ms`; while one moment is being built, only the latest asked-for moment follows it. */
   scrubTo(ms: number): void {
-    if (this.client.past === undefined && !this.travelling) this.resumeAfter = this.client.phase === 'running';
     this.pending = Math.max(0, Math.round(ms));
     if (!this.travelling) void this.pump();
   }
@@ -57,12 +54,10 @@ export class TimeTravel {
     void this.refresh();
   }
 
-  /** Shows the live cluster again, and runs the clock if it ran before. */
+  /** Shows the live cluster again (the client runs the clock again if time travel paused it). */
   backToNow(): void {
     this.pending = undefined;
     this.client.backToNow();
-    if (this.resumeAfter && this.client.phase === 'paused') this.client.play();
-    this.resumeAfter = false;
   }
 
   /** The changes between two moments of the live run. */
@@ -100,7 +95,6 @@ export class TimeTravel {
       }
       this.diff = undefined;
       if (!kept) this.message = 'The earlier history could not be kept: the browser refused to store it.';
-      this.afterRebuild();
     } finally {
       this.busy = undefined;
       await this.refresh();
@@ -125,7 +119,6 @@ export class TimeTravel {
       await this.store.discard(branch.id);
       this.diff = undefined;
       if (!kept) this.message = 'The history you left could not be kept: the browser refused to store it.';
-      this.afterRebuild();
     } finally {
       this.busy = undefined;
       await this.refresh();
@@ -136,11 +129,6 @@ export class TimeTravel {
   async discard(branch: SavedBranch): Promise<void> {
     await this.store.discard(branch.id);
     await this.refresh();
-  }
-
-  private afterRebuild(): void {
-    if (this.resumeAfter && this.client.phase === 'paused') this.client.play();
-    this.resumeAfter = false;
   }
 }
 

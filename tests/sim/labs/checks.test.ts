@@ -177,7 +177,7 @@ describe('terminal checks', () => {
     expect(check(sim, { output: '10\\.244', command: 'kubectl get' }, transcript).passed).toBe(true);
     expect(check(sim, { output: '"hostname":"([^"]+)"', distinct: 2 }, transcript)).toEqual({ label: 'your commands printed 2 different /"hostname":"([^"]+)"/', passed: true });
     expect(check(sim, { output: '"hostname":"([^"]+)"', distinct: 3 }, transcript)).toMatchObject({ passed: false, detail: 'seen 2: data-api-a, data-api-b' });
-    expect(check(sim, { output: 'x' })).toMatchObject({ passed: false, detail: 'no such command yet' });
+    expect(check(sim, { output: 'x' })).toMatchObject({ passed: false, detail: 'nothing typed in this step yet' });
     expect(check(sim, { output: '{{podIP app=mongodb}}', anyCommand: true }, [{ line: 'x', stdout: `IP ${mongoIP}\n`, stderr: '' }]).passed).toBe(true);
   });
 

@@ -93,7 +93,12 @@ describe('parseLab', () => {
     expect(lab.intro).toBe('Intro text with a `code` span.\n\n```yaml\nkind: Example\n```');
     expect(lab.steps.map((s) => [s.id, s.title, s.line])).toEqual([['mongodb-svc', 'Create the Service', 17], ['disk', 'Wait for the disk', DISK]]);
     const [svc, disk] = lab.steps;
-    expect(svc.text).toBe('Why a Service matters.\n\n```bash\necho this block stays in the prose\n```');
+    // The file and commands blocks leave a marker where their buttons go; other code blocks stay in the prose.
+    expect(svc.text).toBe('Why a Service matters.\n\n{{kubesim-action 0}}\n\n{{kubesim-action 1}}\n\n```bash\necho this block stays in the prose\n```');
+    expect(svc.actions).toEqual([
+      { kind: 'file', name: 'mongo.svc.yaml' },
+      { kind: 'commands', lines: ['kubectl apply -f mongo.svc.yaml', 'cat <<EOF > x.txt\ntwo lines\nEOF'] },
+    ]);
     expect(svc.files).toEqual([{ name: 'mongo.svc.yaml', content: 'kind: Service\nmetadata:\n  name: mongodb-svc\n' }]);
     expect(svc.commands).toEqual(['kubectl apply -f mongo.svc.yaml', 'cat <<EOF > x.txt\ntwo lines\nEOF']);
     expect(svc.check).toEqual({

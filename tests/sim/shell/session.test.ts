@@ -26,6 +26,16 @@ describe('the terminal shell', () => {
     expect(sim.frame(0).exits.map((e) => [e.jobId, e.cwd])).toEqual([[1, '/tmp'], [2, '/home/student']]);
   });
 
+  it('keeps the order of stdout and stderr as written, for the terminal and the transcript', () => {
+    const sim = createSimulation({ seed: 1 });
+    const answer = sim.dispatch({ type: 'exec', line: 'kubectl get endpoints kubernetes' });
+    expect(answer.ok && answer.chunks?.map((c) => c.stream)).toEqual(['stderr', 'stdout']);
+    expect(answer.ok && answer.chunks?.[0].text).toMatch(/^Warning: v1 Endpoints is deprecated/);
+    const line = runLine(sim, 'echo one; echo two >&2; echo three');
+    expect([line.stdout, line.stderr, line.transcript]).toEqual(['one\nthree\n', 'two\n', 'one\ntwo\nthree\n']);
+    expect(sim.dispatch({ type: 'exec', line: 'echo only' })).not.toHaveProperty('chunks');
+  });
+
   it('splits unquoted values into words but keeps quoted ones whole', () => {
     const { run } = shell();
     run('export ARGS="-n kube-system"');

@@ -11,6 +11,17 @@ function shell() {
 }
 
 describe('text utilities', () => {
+  it('grep prints context lines with -A, -B and -C, marking them with - and separating groups with --', () => {
+    const run = shell();
+    run("printf 'a\\nb\\nmatch1\\nc\\nd\\ne\\nf\\nmatch2\\ng\\n' > t.txt");
+    expect(run('grep -A1 match t.txt').stdout).toBe('match1\nc\n--\nmatch2\ng\n');
+    expect(run('grep -B1 -n match2 t.txt').stdout).toBe('7-f\n8:match2\n');
+    // Groups that touch are one group: no separator.
+    expect(run('grep -C2 match t.txt').stdout).toBe('a\nb\nmatch1\nc\nd\ne\nf\nmatch2\ng\n');
+    expect(run('grep -A x match t.txt')).toEqual({ stdout: '', stderr: 'grep: x: invalid context length argument\n', exitCode: 2 });
+    expect(run('grep --help').stdout).toMatch(/^Usage: grep \[OPTION\]\.\.\. PATTERNS \[FILE\]\.\.\.\nSearch for PATTERNS in each FILE\./);
+  });
+
   it('grep filters lines with -i -v -c -n -E -w and exits 1 when nothing matches', () => {
     const run = shell();
     expect(run('grep Running pods.txt')).toEqual({ stdout: 'web-1  Running\ndb-1   Running\n', stderr: '', exitCode: 0 });

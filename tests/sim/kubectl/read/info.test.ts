@@ -120,3 +120,13 @@ describe('kubectl top', () => {
     expect(runLine(sim, 'kubectl top pods')).toMatchObject({ stdout: '', stderr: 'error: Metrics API not available\n', exitCode: 1 });
   });
 });
+
+describe('kubectl with a mistyped command', () => {
+  it('says the command is unknown and suggests the close ones, as cobra does', () => {
+    const gte = runLine(freshSim(), 'kubectl gte pods');
+    expect([gte.stdout, gte.stderr, gte.exitCode]).toEqual(['', 'error: unknown command "gte" for "kubectl"\n\nDid you mean this?\n\tget\n', 1]);
+    expect(runLine(freshSim(), 'kubectl lgos').stderr).toBe('error: unknown command "lgos" for "kubectl"\n\nDid you mean this?\n\tlogs\n');
+    expect(runLine(freshSim(), 'kubectl port').stderr).toBe('error: unknown command "port" for "kubectl"\n\nDid you mean this?\n\tport-forward\n');
+    expect(runLine(freshSim(), 'kubectl zzzzzz').stderr).toBe('error: unknown command "zzzzzz" for "kubectl"\n');
+  });
+});
