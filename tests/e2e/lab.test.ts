@@ -70,7 +70,7 @@ async function save(page: Page): Promise<void> {
 }
 
 async function openLabFile(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: `Open ${name} in the editor` }).click();
+  await page.getByRole('button', { name: `open in editor: ${name}` }).click();
   await expect.poll(() => page.getByTestId('editor-path').innerText()).toBe(`~/${name}`);
 }
 
