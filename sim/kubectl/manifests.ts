@@ -46,7 +46,7 @@ function yamlError(code: string, message: string, line: number): string {
   }
 }
 
-/** Parses one file's text into objects, collecting kubectl-style errors per document. Pure. */
+/** Parses one file's text into objects, collecting kubectl-style errors for each document in it. Pure. */
 export function parseManifests(text: string, source: string): { manifests: Manifest[]; errors: string[] } {
   const manifests: Manifest[] = [];
   const errors: string[] = [];

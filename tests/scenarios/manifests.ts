@@ -21,13 +21,14 @@ spec:
         - containerPort: 27017
 `;
 
-export function dataApiDeployment(connStr: string): string {
+/** The lab's data-api Deployment with its Mongo connection string. */
+export function dataApiDeployment(connStr: string, replicas = 1): string {
   return `kind: Deployment
 apiVersion: apps/v1
 metadata:
   name: data-api
 spec:
-  replicas: 1
+  replicas: ${replicas}
   selector:
     matchLabels:
       app: data-api

@@ -3,79 +3,12 @@
 import { createSimulation, type Simulation } from '../../../../sim/engine';
 import { runLine, type LineResult } from '../../../../sim/cli/run-script';
 import type { K8sObject, Pod, Service } from '../../../../sim/model/types';
+import { MONGO_DEPLOYMENT, MONGO_SERVICE, dataApiDeployment } from '../../../scenarios/manifests';
 
-export const MONGO = `kind: Deployment
-apiVersion: apps/v1
-metadata:
-  name: mongodb
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: mongodb
-  template:
-    metadata:
-      labels:
-        app: mongodb
-    spec:
-      containers:
-      - name: mongodb-pod
-        image: mongo:3.4-jessie
-        ports:
-        - containerPort: 27017
-`;
+export { MONGO_DEPLOYMENT as MONGO, MONGO_SERVICE as MONGO_SVC, DATA_API_SERVICE as DATA_API_SVC } from '../../../scenarios/manifests';
 
-export const MONGO_SVC = `kind: Service
-apiVersion: v1
-metadata:
-  name: mongodb-svc
-spec:
-  type: ClusterIP
-  ports:
-  - protocol: TCP
-    port: 27017
-    targetPort: 27017
-  selector:
-    app: mongodb
-`;
-
-export const DATA_API = `kind: Deployment
-apiVersion: apps/v1
-metadata:
-  name: data-api
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: data-api
-  template:
-    metadata:
-      labels:
-        app: data-api
-    spec:
-      containers:
-      - name: data-api-pod
-        image: smilr/data-api
-        ports:
-        - containerPort: 4000
-        env:
-        - name: MONGO_CONNSTR
-          value: mongodb://mongodb-svc.default
-`;
-
-export const DATA_API_SVC = `kind: Service
-apiVersion: v1
-metadata:
-  name: data-api-svc
-spec:
-  type: LoadBalancer
-  ports:
-  - protocol: TCP
-    port: 80
-    targetPort: 4000
-  selector:
-    app: data-api
-`;
+/** The data API pointed at MongoDB by the Service's name. */
+export const DATA_API = dataApiDeployment('mongodb://mongodb-svc.default');
 
 export interface Lab {
   readonly sim: Simulation;
@@ -92,7 +25,7 @@ export function startLab(seed = 1, extra: Record<string, string> = {}): Lab {
     if (sim.shell.bugs.length) throw new Error(`program crashed: ${sim.shell.bugs.join('\n')}`);
     return r;
   };
-  const files: Record<string, string> = { 'mongo.deploy.yaml': MONGO, 'mongo.svc.yaml': MONGO_SVC, 'data-api.deploy.yaml': DATA_API, ...extra };
+  const files: Record<string, string> = { 'mongo.deploy.yaml': MONGO_DEPLOYMENT, 'mongo.svc.yaml': MONGO_SERVICE, 'data-api.deploy.yaml': DATA_API, ...extra };
   for (const [name, text] of Object.entries(files)) {
     sim.dispatch({ type: 'writeFile', path: `/home/student/${name}`, content: text });
     sh(`kubectl apply -f ${name}`);

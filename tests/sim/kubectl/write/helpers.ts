@@ -30,43 +30,4 @@ export function stored(sim: Simulation, kind: K8sObject['kind'], name: string, n
   return sim.get(kind, kind === 'Node' || kind === 'Namespace' ? undefined : namespace, name);
 }
 
-export const MONGO_SERVICE = `kind: Service
-apiVersion: v1
-metadata:
-  name: mongodb-svc
-spec:
-  type: ClusterIP
-  ports:
-  - protocol: TCP
-    port: 27017
-    targetPort: 27017
-  selector:
-    app: mongodb
-`;
-
-/** The lab's data-api Deployment with its Mongo connection string. */
-export function dataApi(connStr: string, replicas = 1): string {
-  return `kind: Deployment
-apiVersion: apps/v1
-metadata:
-  name: data-api
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: data-api
-  template:
-    metadata:
-      labels:
-        app: data-api
-    spec:
-      containers:
-      - name: data-api-pod
-        image: smilr/data-api
-        ports:
-        - containerPort: 4000
-        env:
-        - name: MONGO_CONNSTR
-          value: ${connStr}
-`;
-}
+export { MONGO_SERVICE, dataApiDeployment as dataApi } from '../../../scenarios/manifests';
