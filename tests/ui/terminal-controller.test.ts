@@ -94,7 +94,8 @@ describe('the terminal', () => {
     t.frame({ output: [stdout(4, 'NAME    READY\nweb-1   0/1\n')] });
     t.controller.input('ls');
     t.frame({ output: [stdout(4, 'web-1   1/1\n')] });
-    expect(t.screen()).toEqual([`${PROMPT}kubectl get pods -w`, 'NAME    READY', 'web-1   0/1', 'web-1   1/1']);
+    // The tty echoes type-ahead where the cursor is, inline with the job's output.
+    expect(t.screen()).toEqual([`${PROMPT}kubectl get pods -w`, 'NAME    READY', 'web-1   0/1', 'lsweb-1   1/1']);
     t.controller.input('\x03');
     expect(t.interrupts).toEqual([4]);
     t.frame({ exits: [exit(4, 130)] });
@@ -106,7 +107,27 @@ describe('the terminal', () => {
     t.controller.input('pwd\r');
     t.frame({ output: [stdout(5, 'after\n')], exits: [exit(5, 0)] });
     expect(t.dispatched).toEqual(['kubectl get pods -w', 'echo after', 'pwd']);
-    expect(t.screen().slice(-3)).toEqual([`${PROMPT}echo after`, 'after', `${PROMPT}pwd`]);
+    expect(t.screen().slice(-4)).toEqual([`${PROMPT}echo after`, 'pwd', 'after', `${PROMPT}pwd`]);
+  });
+
+  it('echoes keys typed while a job runs, lets Backspace take back only what was echoed, and reads them at the prompt', () => {
+    const t = harness();
+    t.controller.ready();
+    t.controller.input('sleep 5\r');
+    t.flush();
+    t.answer({ ok: true, jobId: 3, done: false, stdout: '', stderr: '' });
+    t.controller.input('kubectl get podz');
+    t.controller.input('\x7f');
+    t.controller.input('s');
+    expect(t.screen()).toEqual([`${PROMPT}sleep 5`, 'kubectl get pods']);
+    t.controller.input('\x7f'.repeat(40));
+    expect(t.screen()).toEqual([`${PROMPT}sleep 5`]);
+    t.controller.input('date');
+    t.frame({ exits: [exit(3, 0)] });
+    expect(t.screen()).toEqual([`${PROMPT}sleep 5`, 'date', `${PROMPT}date`]);
+    expect(t.dispatched).toEqual(['sleep 5']);
+    t.controller.input('\r');
+    expect(t.dispatched).toEqual(['sleep 5', 'date']);
   });
 
   it('asks for the interrupt as soon as the job id is known when Ctrl-C comes before the answer', () => {

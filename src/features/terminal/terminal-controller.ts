@@ -1,5 +1,5 @@
 // The terminal's interactive shell, as bash runs on a tty: one foreground job at a time, keys typed meanwhile
-// kept for the next prompt (type-ahead), Ctrl-C sent to the job, Tab completion, continuation lines, and job
+// echoed by the tty and kept for the next prompt (type-ahead), Ctrl-C sent to the job, Tab completion, continuation lines, and job
 // output streamed as it arrives. Plain TS over two small ports, so it is tested without a browser.
 import { parseInput, type Key } from './input-keys';
 import { applyCompletion, formatCandidates, type CompletionAnswer } from './completion-list';
@@ -38,6 +38,8 @@ export class TerminalController {
   private atLineStart = true;
   private fg: Foreground | undefined;
   private typeahead: Key[] = [];
+  /** Characters the tty echoed on the current output line while a job ran (what its backspace may erase). */
+  private echoedOnLine = 0;
   private readonly exited = new Set<number>();
   private completionToken = 0;
 
@@ -65,7 +67,9 @@ export class TerminalController {
 
   /** Data typed or pasted into the terminal. */
   input(data: string): void {
-    this.handle(parseInput(data));
+    // Keys arriving while a job already runs reach the tty, which echoes them; the rest of a paste whose first
+    // line was just submitted was read by readline with it, and waits unechoed.
+    this.handle(parseInput(data), this.mode === 'running');
   }
 
   /** The screen width changed (the terminal reflows the line itself). */
@@ -78,12 +82,34 @@ export class TerminalController {
     for (const ev of events) this.event(ev);
   }
 
-  private handle(keys: readonly Key[]): void {
+  private handle(keys: readonly Key[], echo = false): void {
     for (const key of keys) {
       if (key.kind === 'ctrl' && key.letter === 'c') this.interrupt();
       // While a job runs (or a completion is asked for), keys wait for the prompt, as type-ahead does on a tty.
-      else if (this.mode !== 'idle') this.typeahead.push(key);
-      else this.key(key);
+      else if (this.mode !== 'idle') {
+        this.typeahead.push(key);
+        if (echo && this.mode === 'running') this.echo(key);
+      } else this.key(key);
+    }
+  }
+
+  /**
+   * A foreground job has the tty in canonical mode with echo on: what is typed shows at once, inline with the
+   * job's output, and shows again after the next prompt when readline reads it.
+   */
+  private echo(key: Key): void {
+    // SIMPLIFIED: only text, Enter and Backspace are echoed; the tty's ^X forms of other control keys are not.
+    if (key.kind === 'text') {
+      const before = this.echoedOnLine;
+      this.print(key.text);
+      const tail = key.text.split(/\r\n|\n|\r/).pop() ?? '';
+      this.echoedOnLine = (tail.length === key.text.length ? before : 0) + [...tail].length;
+    } else if (key.kind === 'key' && key.name === 'enter') {
+      this.print('\n');
+      this.echoedOnLine = 0;
+    } else if (key.kind === 'key' && key.name === 'backspace' && this.echoedOnLine > 0) {
+      this.screen.write('\b \b');
+      this.echoedOnLine--;
     }
   }
 
@@ -211,6 +237,7 @@ export class TerminalController {
     if (!out) return;
     this.screen.write(out);
     this.atLineStart = endsAtLineStart(out);
+    this.echoedOnLine = 0;
   }
 
   /** Output while the prompt shows (a background job): erase the prompt, print, and draw the prompt again. */
