@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { benchFromQuery, benchProfile, profileFromQuery } from '../../src/features/topology/bench';
-import { cumulativeLengths, FADE_MS, LINGER_MS, particleAt, TRAVEL_MS } from '../../src/features/topology/particle-motion';
+import { cumulativeLengths, failureLabelAt, FADE_MS, LINGER_MS, particleAt, TRAVEL_MS } from '../../src/features/topology/particle-motion';
 
 describe('page benchmark settings', () => {
   it('reads pods, speed and churn from the URL, with a cluster big enough for a rollout of them', () => {
@@ -35,5 +35,11 @@ describe('particle motion', () => {
   it('with reduced motion shows the particle where it ends, at once', () => {
     expect(particleAt(route, lengths, false, 0, true)).toMatchObject({ at: { x: 100, y: 100 }, arrived: true, opacity: 1 });
     expect(particleAt(route, lengths, true, 0, true)).toMatchObject({ at: { x: 100, y: 100 }, arrived: true, opacity: 1 });
+  });
+
+  it('writes a failed request\'s reason above a pod it was heading for and below a Service anchor', () => {
+    expect(failureLabelAt({ x: 20, y: 80 }, 'pod', 8)).toEqual({ at: { x: 20, y: 72 }, baseline: 'bottom' });
+    expect(failureLabelAt({ x: 20, y: 100 }, 'service', 8)).toEqual({ at: { x: 20, y: 108 }, baseline: 'top' });
+    expect(failureLabelAt({ x: 0, y: 50 }, 'start', 8)).toEqual({ at: { x: 0, y: 58 }, baseline: 'top' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextSlots, slotExtent } from '../../src/features/topology/slots';
 import {
-  BAND, CELL, NODE, SERVICE, baseScale, boundsOf, cellGrid, cellRect, fitTransform, followTransform, linkCurvePoints, linkPath, nodeColumns, nodeHeight, placeNodes,
+  BAND, CELL, NODE, SERVICE, baseScale, boundsOf, cellGrid, cellRect, fitTransform, followTransform, linkCurvePoints, linkPath, nodeColumns, nodeHeight, nodesWidth, placeNodes,
   serviceBandHeight, serviceColumns, serviceRect, shortName,
 } from '../../src/features/topology/layout';
 import { OKABE_ITO, revisionColour, stringHash } from '../../src/features/topology/palette';
@@ -65,6 +65,29 @@ describe('picture geometry', () => {
     expect(cellGrid(150).cellWidth).toBe(150 - 2 * NODE.pad);
     // Many nodes wrap into rows.
     expect(nodeColumns(25, 1000).perRow).toBe(Math.floor((1000 + NODE.gap) / (NODE.minWidth + NODE.gap)));
+  });
+
+  it('widens crowded nodes so the fitted picture draws pods larger, and keeps the pane width otherwise', () => {
+    const pane = { width: 940, height: 390 };
+    const top = 170;
+    // The fitted scale of a layout `width` wide: the same sums the page's zoom makes.
+    const fitted = (width: number, most: number): number => {
+      const { perRow, nodeWidth } = nodeColumns(3, width);
+      const height = top + nodeHeight(most, cellGrid(nodeWidth).columns, CELL.height) + NODE.gap;
+      return Math.min(pane.width / Math.max(width, perRow * (nodeWidth + NODE.gap) - NODE.gap), pane.height / height);
+    };
+    // A lab-sized cluster (two or three pods a node) keeps the pane's width.
+    expect(nodesWidth(pane, 3, 3, top, CELL.height)).toBe(pane.width);
+    expect(nodesWidth(pane, 3, 0, top, CELL.height)).toBe(pane.width);
+    // Thirty pods a node in one column would shrink the picture to a fifth; wider nodes draw them over twice as large.
+    const wide = nodesWidth(pane, 3, 30, top, CELL.height);
+    expect(wide).toBeGreaterThan(pane.width);
+    expect(cellGrid(nodeColumns(3, wide).nodeWidth).columns).toBeGreaterThan(1);
+    expect(fitted(wide, 30)).toBeGreaterThan(2 * fitted(pane.width, 30));
+    // No other node width tried does better.
+    for (let w = pane.width; w <= 8_000; w += 50) expect(fitted(w, 30)).toBeLessThanOrEqual(fitted(wide, 30) * 1.1 + 1e-9);
+    // Without a height, nothing to fit against: the pane width.
+    expect(nodesWidth({ width: 940, height: 0 }, 3, 30, top, CELL.height)).toBe(940);
   });
 
   it('places nodes row by row, each row as tall as its tallest node', () => {

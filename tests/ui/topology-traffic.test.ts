@@ -56,6 +56,8 @@ describe('traffic particles', () => {
     const refused = routeOf(page.traffic.find((s) => s.flowId === 'bad')!, at)!;
     expect(refused.ok).toBe(false);
     expect(refused.reason).toBe('refused');
+    expect(refused.endsAt).toBe('service');
+    expect(extRoute.endsAt).toBe('pod');
     expect(refused.points[refused.points.length - 1]).toEqual(bottomOf(anchorRect('empty')));
   });
 
@@ -71,11 +73,12 @@ describe('traffic particles', () => {
       { step: 'route', fromNode: 'n0', toNode: 'n1', ip: '10.244.1.9' }, { step: 'timeout', ip: '10.244.1.9', port: 80, reason: 'no answer' },
     ] }), at)!;
     expect(route.reason).toBe('timeout');
+    expect(route.endsAt).toBe('pod');
     const full = linkCurvePoints({ x: 10, y: 100 }, { x: 500, y: 300 });
     expect(route.points).toEqual([{ x: 10, y: 100 }, ...full.slice(0, 6)]);
     expect(route.points[route.points.length - 1].x).toBeLessThan(500);
     expect(routeOf(sample({ fromPod: 'ghost' }), at)).toBeUndefined();
-    expect(routeOf(sample({ fromPod: 'client', ok: false, error: 'ENOTFOUND', hops: [{ step: 'dns-query', name: 'x', server: '10.0.0.10', answer: 'NXDOMAIN' }] }), at)!.reason).toBe('no such host');
+    expect(routeOf(sample({ fromPod: 'client', ok: false, error: 'ENOTFOUND', hops: [{ step: 'dns-query', name: 'x', server: '10.0.0.10', answer: 'NXDOMAIN' }] }), at)).toMatchObject({ reason: 'no such host', endsAt: 'start' });
   });
 
   it('draws only the newest samples of the last moments', () => {

@@ -68,6 +68,31 @@ export function cellRect(slot: number, columns: number, cellWidth: number, cellH
   return { x: NODE.pad + col * (cellWidth + CELL.gap), y: NODE.header + row * (cellHeight + CELL.gap), width: cellWidth, height: cellHeight };
 }
 
+/**
+ * How wide to lay out the node regions so the picture, fitted to a `viewport` (picture px), draws its pods largest:
+ * the viewport's width, or wider nodes with more columns of cells when one tall, narrow column per node would
+ * have to shrink further. `mostCells` is the fullest node's cell count, `top` where the regions start. Pure.
+ */
+export function nodesWidth(viewport: Size, nodeCount: number, mostCells: number, top: number, cellHeight: number): number {
+  if (nodeCount === 0 || mostCells === 0 || viewport.height <= 0) return viewport.width;
+  const scaleAt = (width: number): number => {
+    const { perRow, nodeWidth } = nodeColumns(nodeCount, width);
+    const rows = Math.ceil(nodeCount / perRow);
+    const height = top + rows * (nodeHeight(mostCells, cellGrid(nodeWidth).columns, cellHeight) + NODE.gap);
+    return Math.min(viewport.width / Math.max(width, perRow * (nodeWidth + NODE.gap) - NODE.gap), viewport.height / height);
+  };
+  let best = { width: viewport.width, k: scaleAt(viewport.width) };
+  for (let columns = 2; columns <= 16; columns++) {
+    const nodeWidth = columns * (CELL.width + CELL.gap) - CELL.gap + 2 * NODE.pad;
+    const width = nodeCount * (nodeWidth + NODE.gap) - NODE.gap;
+    if (width <= viewport.width) continue;
+    const k = scaleAt(width);
+    // A wider picture only when it draws pods clearly larger: small gains are not worth a reflow.
+    if (k > best.k * 1.1) best = { width, k };
+  }
+  return best.width;
+}
+
 /** A node's height for `extent` cells in `columns` columns. Pure. */
 export function nodeHeight(extent: number, columns: number, cellHeight: number): number {
   if (extent === 0) return NODE.header + NODE.emptyHeight + NODE.pad;

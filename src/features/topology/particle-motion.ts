@@ -44,3 +44,11 @@ export function particleAt(points: readonly Point[], lengths: readonly number[],
   const a = points[i - 1], b = points[Math.min(i, points.length - 1)];
   return { at: { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f }, opacity: 1, arrived: false, done: false };
 }
+
+/**
+ * Where a failed request's reason is written, `gap` px from where it stopped at `end`: above a pod it was heading
+ * for (never over the pod's name), below a Service anchor or a client it never left. Pure.
+ */
+export function failureLabelAt(end: Point, endsAt: 'pod' | 'service' | 'start', gap: number): { readonly at: Point; readonly baseline: 'bottom' | 'top' } {
+  return endsAt === 'pod' ? { at: { x: end.x, y: end.y - gap }, baseline: 'bottom' } : { at: { x: end.x, y: end.y + gap }, baseline: 'top' };
+}

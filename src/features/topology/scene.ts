@@ -5,7 +5,7 @@ import type { Node, Stored } from '../../../sim/model/types';
 import { listOf, objectsOf, type ClusterView } from '../../lib/cluster-view';
 import { endpointsByService } from './endpoints';
 import type { HistoryTracker } from './history';
-import { BAND, SERVICE, serviceBandHeight } from './layout';
+import { BAND, CELL, nodesWidth, SERVICE, serviceBandHeight } from './layout';
 import { Memo } from './memo';
 import { NodeLayout, type NodePass } from './scene-nodes';
 import { OwnerInterner, podPass, type PodPass } from './scene-pods';
@@ -21,6 +21,8 @@ export interface SceneInput {
   readonly filter: NamespaceFilter;
   /** Picture width in picture px. */
   readonly width: number;
+  /** The pane's height in picture px: with it, crowded nodes widen so the fitted picture stays legible. */
+  readonly height?: number;
   /** A tracker that has already observed `view`. */
   readonly history: HistoryTracker;
   readonly historyVersion: number;
@@ -38,6 +40,7 @@ export class SceneBuilder {
   private readonly servicesListMemo = new Memo<ReturnType<typeof servicesInSlotOrder>>();
   private readonly anchorsMemo = new Memo<ReturnType<ServiceLayout['layout']>>();
   private readonly nodesMemo = new Memo<NodePass>();
+  private readonly mostCellsMemo = new Memo<number>();
   private readonly linesMemo = new Memo<Scene['lines']>();
   private readonly sceneMemo = new Memo<Scene>();
   private podPassValue: PodPass | undefined;
@@ -57,11 +60,21 @@ export class SceneBuilder {
     const band = this.anchorsMemo.get([services, width, endpoints, historyVersion], () => this.serviceLayout.layout(services, width, history, endpoints));
     const bandHeight = serviceBandHeight(band.extent, band.columns);
     const nodeList = this.nodesListMemo.get([objectsOf(view, 'Node')], () => listOf<Node>(objectsOf(view, 'Node')));
-    const nodes = this.nodesMemo.get([pods, nodeList, width, bandHeight, dense], () => this.nodeLayout.layout(nodeList, pods, width, bandHeight, dense));
+    const most = this.mostCellsMemo.get([pods, dense], () => mostCells(pods, dense));
+    const layoutWidth = input.height === undefined ? width
+      : nodesWidth({ width, height: input.height }, nodeList.length, most, bandHeight, dense ? CELL.denseHeight : CELL.height);
+    const nodes = this.nodesMemo.get([pods, nodeList, layoutWidth, bandHeight, dense], () => this.nodeLayout.layout(nodeList, pods, layoutWidth, bandHeight, dense));
     const lines = this.linesMemo.get([band, endpoints, nodes], () => endpointLines(band.anchors, endpoints, pods, nodes, dense));
-    return this.sceneMemo.get([band, nodes, lines], () => ({
-      width, height: nodes.bottom, bandHeight, services: band.anchors, nodes: nodes.regions, lines, dense, podCount: pods.count,
+    return this.sceneMemo.get([band, nodes, lines, layoutWidth], () => ({
+      width: layoutWidth, height: nodes.bottom, bandHeight, services: band.anchors, nodes: nodes.regions, lines, dense, podCount: pods.count,
       outside: { x: BAND.outsideWidth / 2 - 8, y: BAND.title + SERVICE.height / 2 }, index: { pods, nodes },
     }));
   }
+}
+
+/** The most cells any node needs: its pods, or in the dense drawing its owners. Pure. */
+function mostCells(pods: PodPass, dense: boolean): number {
+  let most = 0;
+  for (const list of pods.byNode.values()) most = Math.max(most, dense ? new Set(list.map((d) => d.owner.key)).size : list.length);
+  return most;
 }

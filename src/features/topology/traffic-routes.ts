@@ -27,6 +27,8 @@ export interface ParticleRoute {
   readonly ok: boolean;
   /** Short reason shown where a failed request stopped. */
   readonly reason: string | undefined;
+  /** What the route ends at: a pod token (or where one was), a Service anchor, or still at its start. */
+  readonly endsAt: 'pod' | 'service' | 'start';
 }
 
 /** Socket errors as the picture labels them. */
@@ -56,14 +58,17 @@ export function routeOf(sample: TrafficSample, at: Locator): ParticleRoute | und
   if (sample.fromPod && !client) return undefined;
   const points: Point[] = [client ? topOf(client) : at.outside];
   const last = (): Point => points[points.length - 1];
+  let endsAt: ParticleRoute['endsAt'] = 'start';
   const toService = (r: Rect | undefined): void => {
     if (!r) return;
+    endsAt = 'service';
     // From outside the particle enters the anchor from the left; from a pod it climbs the endpoint line.
     if (last().x < r.x && last().y < r.y + r.height) points.push({ x: r.x, y: r.y + r.height / 2 }, bottomOf(r));
     else points.push(...linkCurvePoints(last(), bottomOf(r)));
   };
   const toPod = (r: Rect | undefined, fraction = 1): void => {
     if (!r) return;
+    endsAt = 'pod';
     const curve = linkCurvePoints(last(), topOf(r));
     points.push(...curve.slice(0, Math.max(1, Math.round(curve.length * fraction))));
   };
@@ -94,5 +99,5 @@ export function routeOf(sample: TrafficSample, at: Locator): ParticleRoute | und
   if (sample.ok && sample.toPod && points.length < 2) toPod(at.pod(sample.toPod, sample.toNamespace));
   if (!sample.ok && !reason) reason = FAILURE_LABELS[sample.error ?? ''] ?? sample.error ?? 'failed';
   if (sample.ok && sample.status !== undefined && sample.status >= 500) reason = `HTTP ${sample.status}`;
-  return { seq: sample.seq, flowId: sample.flowId, points, ok: sample.ok && reason === undefined, reason };
+  return { seq: sample.seq, flowId: sample.flowId, points, ok: sample.ok && reason === undefined, reason, endsAt };
 }
