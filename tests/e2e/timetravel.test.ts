@@ -75,6 +75,9 @@ describe('time travel', () => {
     const pastClock = await page.getByTestId('past-clock').innerText();
     expect(pastClock).toMatch(/^\d\d:\d\d:\d\d$/);
     expect(await page.getByTestId('clock').innerText()).toBe(pastClock);
+    // The address book counts what had been seen by then: two IPs, not the replacement's third.
+    expect(await page.getByTestId('address-book').locator('h2').innerText()).toBe(`Address book — seen up to ${pastClock}`);
+    expect(await page.getByTestId('address-line').first().innerText()).toBe('web: pod IPs seen 2 · no Service');
 
     // The diff between the moment shown and now.
     await page.getByTestId('tt-from').selectOption('shown');

@@ -54,6 +54,28 @@ describe('history of a session', () => {
     expect(line).toMatchObject({ workload: 'data-api', service: 'data-api-svc', serviceRef: 'default/data-api-svc', podNames: 4 });
   });
 
+  it('counts at a past moment only what had been seen by then, and at least what that moment shows', () => {
+    const { page, tracker, feed } = module4Page();
+    feed(1_000);
+    const pending = page.view;
+    feed(40_000);
+    const before = page.view;
+    const victim = pods(page)[0];
+    page.run(`kubectl delete pod ${victim.metadata.name} --wait=false`);
+    feed(40_000);
+    expect(addressBook(page.view, tracker, DEFAULT)[0].text).toBe('data-api: pod IPs seen 4 · service addresses 1 · external IPs 1');
+    // Shown before the deletion: three IPs, the external IP already there.
+    expect(addressBook(before, tracker, DEFAULT, before.time)[0].text).toBe('data-api: pod IPs seen 3 · service addresses 1 · external IPs 1');
+    // Shown while the load balancer was pending: no external IP yet.
+    const early = addressBook(pending, tracker, DEFAULT, pending.time)[0];
+    expect(early.externalAddresses).toBe(0);
+    expect(early.serviceAddresses).toBe(1);
+    // A history begun later (a restored session) still counts what the past moment itself shows.
+    const late = new HistoryTracker();
+    late.observe(page.view);
+    expect(addressBook(before, late, DEFAULT, before.time)[0]).toMatchObject({ podIps: 3, serviceAddresses: 1, externalAddresses: 1 });
+  });
+
   it('does not call a scale-up a replacement, and only observes a view once', () => {
     const { page, tracker, feed } = module4Page();
     feed(10_000);

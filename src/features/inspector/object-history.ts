@@ -100,7 +100,7 @@ export function historyOf(view: ClusterView, history: HistoryTracker, obj: K8sOb
   } else return undefined;
   const records = workloadKeys.flatMap((k) => history.workload(k)?.pods ?? []);
   const ips = new Set<string>();
-  for (const k of workloadKeys) for (const ip of history.workload(k)?.ips ?? []) ips.add(ip);
+  for (const k of workloadKeys) for (const ip of history.workload(k)?.ips.keys() ?? []) ips.add(ip);
   const addresses = services.flatMap((s) => (history.service(`${s.metadata.namespace}/${s.metadata.name}`)?.addresses ?? [])
     .map((a) => ({ service: s.metadata.name, kind: a.kind, address: a.address, seen: clockText(a.firstSeenMs) })));
   return {

@@ -28,8 +28,8 @@ export interface WorkloadHistory {
   /** The most recent pods (bounded); `podCount` counts them all. */
   readonly pods: PodRecord[];
   podCount: number;
-  /** Every pod IP seen for this workload's pods. */
-  readonly ips: Set<string>;
+  /** Every pod IP seen for this workload's pods, with the virtual ms it was first seen. */
+  readonly ips: Map<string, SimTime>;
 }
 
 /** Pod records kept per workload (the counts are exact; the list keeps the newest). */
@@ -122,7 +122,8 @@ export class HistoryTracker {
     const ip = podIP(pod);
     if (ip && record.ip !== ip) {
       record.ip = ip;
-      if (live.groupKey) this.workloadMap.get(live.groupKey)?.ips.add(ip);
+      const w = live.groupKey ? this.workloadMap.get(live.groupKey) : undefined;
+      if (w && !w.ips.has(ip)) w.ips.set(ip, now);
       this.version++;
     }
     if (pod.spec?.nodeName && record.node !== pod.spec.nodeName) record.node = pod.spec.nodeName;
@@ -154,7 +155,7 @@ export class HistoryTracker {
     let w = this.workloadMap.get(groupKey);
     if (!w) {
       const [kind, namespace, name] = groupKey.split('/');
-      w = { key: groupKey, kind, namespace, name, pods: [], podCount: 0, ips: new Set() };
+      w = { key: groupKey, kind, namespace, name, pods: [], podCount: 0, ips: new Map() };
       this.workloadMap.set(groupKey, w);
     }
     w.pods.push(record);
