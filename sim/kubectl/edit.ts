@@ -113,7 +113,7 @@ export function* kubectlEdit(ctx: ProgramContext, args: readonly string[]): Gene
   // and a failed save reopens the file with the errors in its header.
   // Named after the command's place in the history, so a replay opens the same file.
   const path = `/tmp/kubectl-edit-${ctx.session.history.length}.yaml`;
-  const title = `${opened.target.kind.toLowerCase()}/${opened.target.name}`;
+  const title = `kubectl edit ${opened.target.kind.toLowerCase()}/${opened.target.name}`;
   let text = opened.text;
   for (let round = 0; ; round++) {
     ctx.session.fs.write(path, text);

@@ -27,7 +27,7 @@ export interface ShellHost {
 
 /** How `kubectl edit` asks the page to open a file and learns that it was closed. */
 export interface EditorBridge {
-  /** Asks the page to open `path`; returns the request id. */
+  /** Asks the page to open `path` for the command `title` (`kubectl edit deployment/web`, `nano svc.yaml`); returns the request id. */
   open(path: string, title: string): number;
   /** `saved`/`cancelled` once the editor closed the request, undefined while it is open. */
   result(requestId: number): 'saved' | 'cancelled' | undefined;

@@ -187,6 +187,18 @@ describe('the editor pane', () => {
     await typeCommand(page, `echo replicas=$(kubectl get deployment web -o jsonpath='{.spec.replicas}')`);
     await waitForTranscript(page, 'replicas=3');
 
+    // A terminal editor opens its file here too; the terminal waits until it is saved and closed.
+    await typeCommand(page, 'nano web.notes.yaml');
+    await banner.waitFor({ timeout: 10_000 });
+    await waitForEditorFocus(editor);
+    expect(await banner.innerText()).toContain('nano web.notes.yaml — save and close to return to the terminal, or cancel');
+    await page.keyboard.type('replicas: 3');
+    await banner.getByRole('button', { name: 'Save & close' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await expect.poll(() => editor.getByTestId('editor-path').innerText()).toBe('~/mongo.svc.yaml');
+    await typeCommand(page, 'cat web.notes.yaml');
+    await waitForTranscript(page, 'replicas: 3');
+
     // The file a terminal command rewrites shows its new content while the editor has no changes.
     await typeCommand(page, `echo '# rewritten by the terminal' >> mongo.svc.yaml`);
     await expect.poll(() => content.innerText(), { timeout: 10_000 }).toContain('# rewritten by the terminal');

@@ -3,7 +3,7 @@ import { diskDecision, lastSettledSeq, leaveReason, type OpenDoc } from '../../s
 import { softTabAt } from '../../src/features/editor/editor-setup';
 import type { CommandEntry } from '../../src/lib/command-log';
 
-const edit = { requestId: 1, path: '/tmp/kubectl-edit-1.yaml', title: 'deployment/web' };
+const edit = { requestId: 1, path: '/tmp/kubectl-edit-1.yaml', title: 'kubectl edit deployment/web' };
 
 describe('following the disk', () => {
   it.each([

@@ -93,7 +93,7 @@ describe('the editor against the engine', () => {
     edits.takeEditRequest();
     await settle();
     await settle();
-    expect(session.doc?.edit?.title).toBe('deployment/web');
+    expect(session.doc?.edit?.title).toBe('kubectl edit deployment/web');
     expect(text()).toMatch(/^# Please edit the object below/);
     type(text().replace('replicas: 1', 'replicas: 3'));
     expect(await edits.saveAndClose()).toBe(true);

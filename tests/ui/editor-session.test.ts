@@ -228,11 +228,11 @@ describe('EditorSession', () => {
   it('opens kubectl edit, then saves and closes it and goes back to the previous file', async () => {
     const { client, host, session, edits } = setup({ [A]: 'a', [EDIT]: '# Please edit\nspec:\n  replicas: 1\n' });
     await session.open({ path: A });
-    client.requests.push({ requestId: 4, path: EDIT, title: 'deployment/web' });
+    client.requests.push({ requestId: 4, path: EDIT, title: 'kubectl edit deployment/web' });
     edits.takeEditRequest();
     await settle();
     expect(host.path).toBe(EDIT);
-    expect(session.doc?.edit?.title).toBe('deployment/web');
+    expect(session.doc?.edit?.title).toBe('kubectl edit deployment/web');
     expect(host.focused).toBe(1);
     host.type('# Please edit\nspec:\n  replicas: 3\n');
     await edits.saveAndClose();
@@ -244,7 +244,7 @@ describe('EditorSession', () => {
 
   it('cancels kubectl edit without writing, and shows a reopened edit again', async () => {
     const { client, host, session, edits } = setup({ [EDIT]: 'x: 1\n' });
-    client.requests.push({ requestId: 1, path: EDIT, title: 'deployment/web' });
+    client.requests.push({ requestId: 1, path: EDIT, title: 'kubectl edit deployment/web' });
     edits.takeEditRequest();
     await settle();
     await edits.cancel();
@@ -252,7 +252,7 @@ describe('EditorSession', () => {
     expect(host.path).toBeUndefined();
     // A failed edit: the engine writes the text again with the errors on top and asks once more.
     client.disk.set(EDIT, '# error: replicas: Invalid value\nx: 1\n');
-    client.requests.push({ requestId: 2, path: EDIT, title: 'deployment/web' });
+    client.requests.push({ requestId: 2, path: EDIT, title: 'kubectl edit deployment/web' });
     edits.takeEditRequest();
     await settle();
     expect(host.path).toBe(EDIT);
@@ -262,7 +262,7 @@ describe('EditorSession', () => {
 
   it('asks before leaving a kubectl edit, and keeps a put-off edit waiting', async () => {
     const { client, host, session, edits } = setup({ [A]: 'a', [EDIT]: 'x' });
-    client.requests.push({ requestId: 7, path: EDIT, title: 'service/web' });
+    client.requests.push({ requestId: 7, path: EDIT, title: 'kubectl edit service/web' });
     edits.takeEditRequest();
     await settle();
     await session.request({ path: A });
@@ -272,7 +272,7 @@ describe('EditorSession', () => {
     expect(host.path).toBe(A);
 
     host.type('unsaved');
-    client.requests.push({ requestId: 8, path: EDIT, title: 'service/web' });
+    client.requests.push({ requestId: 8, path: EDIT, title: 'kubectl edit service/web' });
     edits.takeEditRequest();
     await settle();
     expect(session.question?.reason).toBe('unsaved');

@@ -7,17 +7,20 @@ import { grep, head, tail, wc } from './text-filters';
 import { base64, cut, sort, tr, uniq } from './text-transforms';
 import { jq } from './jq';
 import { curl, dig, nslookup, ping, wget } from './net';
+import { cp, mv } from './file-ops';
+import { EDITORS } from './editors';
 
 /** Commands bash runs itself rather than from a file on PATH. */
 const BUILTIN_NAMES = new Set(['echo', 'cd', 'pwd', 'export', 'history', 'true', 'false', 'printf', 'jobs', 'kill', 'unset', 'exit', 'help', 'type']);
 
 const BASE: [string, Program][] = [
   ['kubectl', kubectl],
-  ['echo', echo], ['cat', cat], ['ls', ls], ['touch', touch], ['rm', rm], ['mkdir', mkdir], ['cd', cd], ['pwd', pwd],
+  ['echo', echo], ['cat', cat], ['ls', ls], ['touch', touch], ['rm', rm], ['mkdir', mkdir], ['cp', cp], ['mv', mv], ['cd', cd], ['pwd', pwd],
   ['export', exportVar], ['env', env], ['printenv', env], ['history', history], ['clear', clear], ['sleep', sleep],
   ['true', trueCmd], ['false', falseCmd], ['printf', printf], ['jobs', jobs], ['kill', kill], ['unset', unset], ['exit', exit],
   ['help', help], ['grep', grep], ['head', head], ['tail', tail], ['wc', wc], ['sort', sort], ['uniq', uniq], ['cut', cut], ['tr', tr],
   ['base64', base64], ['jq', jq], ['curl', curl], ['wget', wget], ['nslookup', nslookup], ['dig', dig], ['ping', ping],
+  ...EDITORS,
 ];
 
 const finder = locate(new Set([...BASE.map(([n]) => n), 'type', 'which']), BUILTIN_NAMES);

@@ -109,14 +109,15 @@ export function locate(names: ReadonlySet<string>, builtins: ReadonlySet<string>
 export const HELP_TEXT = `kubesim's terminal: a bash-like shell on a simulated student machine, connected to a simulated AKS cluster.
 
   kubectl ...        the cluster (get, describe, apply, create, delete, logs, exec, port-forward, ...)
-  files              ls cat touch rm mkdir cd pwd (the editor shows the same files)
+  files              ls cat touch rm mkdir cp mv cd pwd (the editor shows the same files)
+  editors            nano vi vim code open a file in the page's editor; the terminal waits until it is closed
   text               echo printf grep head tail wc sort uniq cut tr base64 jq
   network            curl wget nslookup dig ping (from outside the cluster; localhost reaches port-forwards)
   session            export unset env history clear sleep jobs kill help type which true false
 
   Shell features: quotes and escapes, $VAR and \${VAR}, $(...), VAR=value cmd, ; && || |, > >> < 2> 2>&1,
   heredocs (cat <<EOF > file), # comments, and cmd & for background jobs.
-  Not simulated: interactive programs (vi, top, an interactive kubectl exec shell), loops and functions in this
+  Not simulated: full-screen programs in the terminal (top, an interactive kubectl exec shell), loops and functions in this
   shell (use kubectl exec POD -- sh -c '...' for scripts inside a container), and pipes running concurrently.
 `;
 

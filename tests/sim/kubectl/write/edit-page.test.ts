@@ -13,7 +13,7 @@ describe('kubectl edit with the page editor', () => {
     frame = sim.frame(frame.rv);
     expect(frame.editorRequests).toHaveLength(1);
     const { requestId, path, title } = frame.editorRequests[0];
-    expect(title).toBe('deployment/web');
+    expect(title).toBe('kubectl edit deployment/web');
     const text = sim.shell.fs.read(path);
     expect(text.ok && text.value).toMatch(/^# Please edit the object below/);
     const edited = (text.ok ? text.value : '').replace('replicas: 1', 'replicas: 3');
