@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextSlots, slotExtent } from '../../src/features/topology/slots';
 import {
   BAND, CELL, NODE, SERVICE, baseScale, boundsOf, cellGrid, cellRect, fitTransform, followTransform, linkCurvePoints, linkPath, nodeColumns, nodeHeight, nodesWidth, placeNodes,
-  serviceBandHeight, serviceColumns, serviceRect, shortName,
+  serviceBandHeight, serviceColumns, serviceRect, shortName, firstThatFits,
 } from '../../src/features/topology/layout';
 import { OKABE_ITO, revisionColour, stringHash } from '../../src/features/topology/palette';
 import { ALL, isVisibleNamespace, namespaceChoices } from '../../src/features/topology/visibility';
@@ -88,6 +88,15 @@ describe('picture geometry', () => {
     for (let w = pane.width; w <= 8_000; w += 50) expect(fitted(w, 30)).toBeLessThanOrEqual(fitted(wide, 30) * 1.1 + 1e-9);
     // Without a height, nothing to fit against: the pane width.
     expect(nodesWidth({ width: 940, height: 0 }, 3, 30, top, CELL.height)).toBe(940);
+  });
+
+  it('drops words before it cuts an address', () => {
+    const texts = ['pod CIDR 10.244.0.0/24 · 10.224.0.4', 'CIDR 10.244.0.0/24 · 10.224.0.4', '10.244.0.0/24 · 10.224.0.4', '10.244.0.0/24'];
+    expect(firstThatFits(texts, 40)).toBe(texts[0]);
+    expect(firstThatFits(texts, 32)).toBe(texts[1]);
+    expect(firstThatFits(texts, 27)).toBe(texts[2]);
+    expect(firstThatFits(texts, 14)).toBe('10.244.0.0/24');
+    expect(firstThatFits(texts, 8)).toBe(shortName('10.244.0.0/24', 8));
   });
 
   it('places nodes row by row, each row as tall as its tallest node', () => {

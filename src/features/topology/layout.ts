@@ -180,3 +180,8 @@ export function shortName(name: string, max: number): string {
   const tail = Math.min(keep - 1, Math.max(6, Math.floor(keep / 3)));
   return `${name.slice(0, keep - tail)}…${name.slice(name.length - tail)}`;
 }
+
+/** The first of `texts` (longest, most explicit first) that fits in `max` characters, else the last one shortened. Pure. */
+export function firstThatFits(texts: readonly string[], max: number): string {
+  return texts.find((t) => t.length <= max) ?? shortName(texts[texts.length - 1] ?? '', max);
+}
