@@ -9,6 +9,7 @@ import { SHELLS, basename, containerArgv, processSpecOf, type ImageProcess } fro
 import { parseScript, type Script } from './shell-script';
 import { ShellExit, ShellState, runScript, type ShellIO } from './shell-run';
 import { BUILTINS } from './tool-commands';
+import { toolboxFor } from './image-tools';
 
 const TOOL_IMAGES: ReadonlyMap<string, ImageProcess> = new Map([
   ['library/busybox', { entrypoint: [], cmd: ['sh'] }],
@@ -71,6 +72,7 @@ export function runToolProcess(ctx: AppContext, argv: readonly string[]): AppIns
       hostname: ctx.podName,
       podIP: ctx.podIP,
       connect: (host, port, request) => ctx.connect(host, port, request),
+      legacyNslookup: toolboxFor(ctx.image).legacyNslookup,
     };
     const run = runScript(plan.script, new ShellState(io, vars, plan.positional, BUILTINS));
     const step = (): void => {

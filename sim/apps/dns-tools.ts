@@ -8,6 +8,7 @@ import type { Resolution } from '../net/resolver';
 import type { Hop } from '../net/types';
 import { hashHex, unixDate } from './log-formats';
 import type { Builtin, ShellRun, ShellState } from './shell-run';
+import { legacyNslookup } from './nslookup-legacy';
 
 const QTYPES = new Set<RecordType>(['A', 'AAAA', 'SRV', 'PTR', 'TXT', 'CNAME']);
 
@@ -42,6 +43,7 @@ function nslookup(argv: readonly string[], sh: ShellState): ShellRun {
     else if (!a.startsWith('-')) operands.push(a);
   }
   const name = operands[0];
+  if (sh.io.legacyNslookup) return legacyNslookup(sh, resolve, name);
   const gnu = sh.io.flavour === 'gnu';
   if (name === undefined) {
     sh.io.err(gnu ? 'nslookup: a host name is required (kubesim runs no interactive nslookup)' : 'Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]');

@@ -14,6 +14,14 @@ export interface ImageToolbox {
   readonly env: readonly (readonly [string, string])[];
   /** PRETTY_NAME of /etc/os-release, or undefined for an image with no OS files. */
   readonly os?: string;
+  /** busybox 1.28 and older, whose nslookup applet predates the 1.29 rewrite. */
+  readonly legacyNslookup?: boolean;
+}
+
+/** Whether a busybox tag is 1.28 or older (`1.28`, `1.27.2-uclibc`). Pure. */
+function legacyBusybox(tag: string): boolean {
+  const m = /^1\.(\d+)(?:[.-]|$)/.exec(tag);
+  return m !== null && Number(m[1]) <= 28;
 }
 
 const CORE = ['echo', 'printf', 'sleep', 'env', 'printenv', 'cat', 'ls', 'tail', 'head', 'grep', 'wc', 'sort', 'uniq', 'cut', 'tr',
@@ -36,7 +44,7 @@ export function toolboxFor(image: string): ImageToolbox {
   const { path, tag } = parsed.ref;
   const name = path.split('/').pop() ?? path;
   const alpine = /alpine/.test(tag);
-  if (path === 'library/busybox') return box(BUSYBOX, 'busybox', undefined);
+  if (path === 'library/busybox') return { ...box(BUSYBOX, 'busybox', undefined), legacyNslookup: legacyBusybox(tag) };
   if (path === 'library/alpine') return box(BUSYBOX, 'busybox', ALPINE);
   if (path === 'curlimages/curl') return box([...BUSYBOX, 'curl'], 'busybox', ALPINE, [['CURL_VERSION', '8.12.1']]);
   if (path === 'nicolaka/netshoot') return box([...DEBIAN, 'zsh', 'curl', 'wget', 'nslookup', 'dig', 'ping'], 'gnu', ALPINE);

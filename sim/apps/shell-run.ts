@@ -33,6 +33,8 @@ export interface ShellIO {
   writeFile?(path: string, text: string): boolean;
   /** Which tool builds print: busybox applets (the default) or GNU coreutils, bind and iputils. */
   readonly flavour?: 'busybox' | 'gnu';
+  /** busybox 1.28 and older: nslookup is the libc-resolver applet (`Address 1: ip name` lines). */
+  readonly legacyNslookup?: boolean;
   /** The text on the first command's standard input (`kubectl exec -i`, a pipe). */
   readonly stdin?: string;
 }

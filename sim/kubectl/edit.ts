@@ -11,6 +11,7 @@ import type { ProgramContext, ShellHost, Wait } from '../shell/program';
 import { flagError, nameLine, errorText } from './patch';
 import { parseFlags, flag, type FlagSpec } from './flags';
 import { resolveSelections } from './resources';
+import { currentNamespace } from './namespace';
 import { applyStrategicPatch, createTwoWayPatch, isMap, patchFailure } from './apply-patch';
 import { toYaml } from './output';
 import { notFoundStatus } from '../core/errors';
@@ -101,7 +102,7 @@ export function* kubectlEdit(ctx: ProgramContext, args: readonly string[]): Gene
     ctx.err(`error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n`);
     return 1;
   }
-  const opened = editTextFor(ctx.host, flag(f, 'namespace') ?? 'default', f.positionals);
+  const opened = editTextFor(ctx.host, currentNamespace(ctx, f), f.positionals);
   if (!opened.ok) { ctx.err(opened.stderr); return 1; }
   const bridge = ctx.host.editor;
   if (!bridge) {

@@ -97,6 +97,7 @@ export function execShellIO(runtime: Runtime, pod: StoredPod, sandbox: Sandbox, 
     hostname: pod.spec?.hostname ?? pod.metadata.name,
     podIP: sandbox.ip,
     flavour: toolbox.flavour,
+    legacyNslookup: toolbox.legacyNslookup,
     stdin,
     connect: (host, port, request, timeoutMs) => (LOOPBACK.has(host)
       ? loopback(runtime, sandbox, port, request)

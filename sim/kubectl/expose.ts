@@ -76,7 +76,7 @@ export function* kubectlExpose(ctx: ProgramContext, args: readonly string[]): Ge
     const introspected = portsFor(t.object);
     const portFlag = flag(f, 'port');
     const portTexts = portFlag !== undefined ? [portFlag] : introspected.map((p) => p.port);
-    if (portTexts.length === 0 && clusterIP !== 'None') { ctx.err("error: couldn't find port via --port flag or introspection\n"); return 1; }
+    if (portTexts.length === 0 && clusterIP !== 'None') { ctx.err("error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples\n"); return 1; }
     const ports: Record<string, unknown>[] = [];
     for (const [i, text] of portTexts.entries()) {
       if (!/^-?\d+$/.test(text)) { ctx.err(`error: strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax\n`); return 1; }

@@ -35,16 +35,16 @@ current namespace unless you pass --all-namespaces.
 Examples:
   # List all pods in ps output format
   kubectl get pods
-
+  
   # List all pods in ps output format with more information (such as node name)
   kubectl get pods -o wide
-
+  
   # List a single pod in JSON output format
   kubectl get -o json pod web-pod-13je7
-
+  
   # Return only the IP of the first pod
   kubectl get pods -o jsonpath='{.items[0].status.podIP}'
-
+  
   # Watch pods change as they happen
   kubectl get pods -w
 

@@ -2,15 +2,14 @@
 // get-contexts), version and auth can-i, for kubesim's one AKS-style cluster, context and user.
 // SIMPLIFIED: discovery lists only the resources kubesim serves; kubesim has no RBAC, so `auth can-i` is always yes.
 import { apiVersionOf, RESOURCES, type ResourceInfo } from '../model/resources';
-import type { ProgramContext, ShellHost } from '../shell/program';
+import type { ProgramContext } from '../shell/program';
 import type { Verb } from './verb';
 import { boolFlag, flag, parseFlags, type FlagSpec } from './flags';
 import { clientError } from './errors';
 import { KUBECTL_TABS, tabwrite } from './printers/go-tabwriter';
 import { toGoYaml } from './printers/go-yaml';
 import { toGoJson } from './printers/go-json';
-
-export const CLUSTER = 'kubesim';
+import { CLUSTER, contextNamespace, kubeconfig, serverUrl, USER, writeContextNamespace } from './kubeconfig';
 
 // SIMPLIFIED: the build metadata (commit, date) is illustrative; the version numbers are the ones kubesim models.
 const BUILD = { gitTreeState: 'clean', buildDate: '2025-09-09T19:44:50Z', goVersion: 'go1.24.6', compiler: 'gc' };
@@ -18,19 +17,10 @@ const CLIENT_VERSION = { major: '1', minor: '34', gitVersion: 'v1.34.1', gitComm
 const SERVER_VERSION = { major: '1', minor: '34', emulationMajor: '1', emulationMinor: '34', minCompatibilityMajor: '1', minCompatibilityMinor: '33', gitVersion: 'v1.34.1', gitCommit: '93248f9ae092f571eb870b7664c534bfc7d00f03', ...BUILD, platform: 'linux/amd64' };
 
 const USAGE_TAIL = '\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n';
-const API_RESOURCES_HELP = `Print the supported API resources on the server.\n\nExamples:\n  # Print the supported API resources\n  kubectl api-resources\n\n  # Print the supported API resources with more information\n  kubectl api-resources -o wide\n\n  # Print the supported namespaced resources\n  kubectl api-resources --namespaced=true\n\nUsage:\n  kubectl api-resources [flags] [options]\n${USAGE_TAIL}`;
+const API_RESOURCES_HELP = `Print the supported API resources on the server.\n\nExamples:\n  # Print the supported API resources\n  kubectl api-resources\n  \n  # Print the supported API resources with more information\n  kubectl api-resources -o wide\n  \n  # Print the supported namespaced resources\n  kubectl api-resources --namespaced=true\n\nUsage:\n  kubectl api-resources [flags] [options]\n${USAGE_TAIL}`;
 const CLUSTER_INFO_HELP = `Display addresses of the control plane and services with label kubernetes.io/cluster-service=true.\n\nUsage:\n  kubectl cluster-info [flags] [options]\n${USAGE_TAIL}`;
 const VERSION_HELP = `Print the client and server version information for the current context.\n\nExamples:\n  # Print the client and server versions for the current context\n  kubectl version\n\nUsage:\n  kubectl version [flags] [options]\n${USAGE_TAIL}`;
 const AUTH_HELP = `Inspect authorization.\n\n kubesim has no RBAC: every user may do everything, so \`kubectl auth can-i\` always answers yes here. On a real\ncluster the answer depends on the Roles and ClusterRoles bound to you.\n\nExamples:\n  # Check to see if I can create pods in any namespace\n  kubectl auth can-i create pods --all-namespaces\n\nUsage:\n  kubectl auth can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL] [options]\n${USAGE_TAIL}`;
-export const USER = `clusterUser_${CLUSTER}-rg_${CLUSTER}`;
-
-/** The API server address kubectl talks to, derived from the cluster's node pool id. Pure. */
-export function serverUrl(host: ShellHost): string {
-  const node = host.store.list('Node')[0]?.metadata.name ?? '';
-  const id = /-(\d+)-vmss/.exec(node)?.[1] ?? '0';
-  // SIMPLIFIED: the AKS FQDN suffix is derived from the node pool id rather than issued by Azure.
-  return `https://${CLUSTER}-dns-${Number(id).toString(16).padStart(8, '0')}.hcp.eastus.azmk8s.io:443`;
-}
 
 function handled(ctx: ProgramContext, args: readonly string[], verb: string, help: string, spec: FlagSpec): ReturnType<typeof parseFlags> | undefined {
   if (args.includes('--help') || args.includes('-h')) { ctx.out(help); return undefined; }
@@ -39,8 +29,11 @@ function handled(ctx: ProgramContext, args: readonly string[], verb: string, hel
   return parsed;
 }
 
-function sortedResources(): ResourceInfo[] {
-  return [...RESOURCES].sort((a, b) => (a.group === b.group ? 0 : a.group < b.group ? -1 : 1));
+/** sortableResource: by API group (or --sort-by name|kind), then by resource name. Pure. */
+function sortedResources(sortBy: string): ResourceInfo[] {
+  const key = (r: ResourceInfo): string => (sortBy === 'name' ? r.plural : sortBy === 'kind' ? r.kind : r.group);
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return [...RESOURCES].sort((a, b) => cmp(key(a), key(b)) || cmp(a.plural, b.plural));
 }
 
 const apiResources: Verb = function* (ctx, args) {
@@ -49,9 +42,12 @@ const apiResources: Verb = function* (ctx, args) {
   if (!parsed.ok) return 1;
   const f = parsed.flags;
   const output = flag(f, 'output') ?? '';
-  if (!['', 'wide', 'name'].includes(output)) { ctx.err(clientError(`--output ${output} is not available`)); return 1; }
+  // SIMPLIFIED: -o json and -o yaml (an APIResourceList) are not simulated.
+  if (!['', 'wide', 'name'].includes(output)) { ctx.err(clientError(`unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,wide,yaml`)); return 1; }
+  const sortBy = flag(f, 'sort-by') ?? '';
+  if (!['', 'name', 'kind'].includes(sortBy)) { ctx.err(clientError('--sort-by accepts only name or kind')); return 1; }
   const namespaced = flag(f, 'namespaced');
-  let list = sortedResources();
+  let list = sortedResources(sortBy);
   if (namespaced !== undefined) list = list.filter((r) => r.namespaced === (namespaced !== 'false'));
   const group = flag(f, 'api-group');
   if (group !== undefined) list = list.filter((r) => r.group === group);
@@ -126,38 +122,100 @@ const auth: Verb = function* (ctx, args) {
   return 0;
 };
 
-function kubeconfig(ctx: ProgramContext, raw: boolean): unknown {
-  const data = raw ? 'c2ltdWxhdGVkIGJ5IGt1YmVzaW0=' : 'DATA+OMITTED';
-  return {
-    apiVersion: 'v1', clusters: [{ cluster: { 'certificate-authority-data': data, server: serverUrl(ctx.host) }, name: CLUSTER }],
-    contexts: [{ context: { cluster: CLUSTER, user: USER }, name: CLUSTER }], 'current-context': CLUSTER, kind: 'Config', preferences: {},
-    users: [{ name: USER, user: { 'client-certificate-data': data, 'client-key-data': data, token: raw ? 'kubesim-token' : 'REDACTED' } }],
-  };
+const CONFIG_HELP = `Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".
+
+ The loading order follows these rules:
+
+  1.  If the --kubeconfig flag is set, then only that file is loaded. The flag may only be set once and no merging takes
+place.
+  2.  If $KUBECONFIG environment variable is set, then it is used as a list of paths (normal path delimiting rules for
+your system). These paths are merged. When a value is modified, it is modified in the file that defines the stanza. When
+a value is created, it is created in the first file that exists. If no files in the chain exist, then it creates the
+last file in the list.
+  3.  Otherwise, \${HOME}/.kube/config is used and no merging takes place.
+
+Available Commands:
+  current-context   Display the current-context
+  delete-cluster    Delete the specified cluster from the kubeconfig
+  delete-context    Delete the specified context from the kubeconfig
+  delete-user       Delete the specified user from the kubeconfig
+  get-clusters      Display clusters defined in the kubeconfig
+  get-contexts      Describe one or many contexts
+  get-users         Display users defined in the kubeconfig
+  rename-context    Rename a context from the kubeconfig file
+  set               Set an individual value in a kubeconfig file
+  set-cluster       Set a cluster entry in kubeconfig
+  set-context       Set a context entry in kubeconfig
+  set-credentials   Set a user entry in kubeconfig
+  unset             Unset an individual value in a kubeconfig file
+  use-context       Set the current-context in a kubeconfig file
+  view              Display merged kubeconfig settings or a specified kubeconfig file
+
+Usage:
+  kubectl config SUBCOMMAND [options]
+
+Use "kubectl config <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`;
+
+/** `kubectl config set-context [NAME | --current] [--namespace=…]` (create_context.go): only the namespace changes. */
+function setContext(ctx: ProgramContext, f: ReturnType<typeof parseFlags> & { ok: true }): number {
+  const name = f.flags.positionals[1];
+  const current = boolFlag(f.flags, 'current');
+  if (current && name !== undefined) { ctx.err(clientError('you cannot specify both a context name and --current')); return 1; }
+  if (!current && name === undefined) { ctx.err(clientError('you must specify a non-empty context name or --current')); return 1; }
+  const target = name ?? CLUSTER;
+  const cluster = flag(f.flags, 'cluster');
+  const user = flag(f.flags, 'user');
+  if (target !== CLUSTER || (cluster !== undefined && cluster !== CLUSTER) || (user !== undefined && user !== USER)) {
+    // SIMPLIFIED: kubesim has one cluster and one user; only the namespace of its one context can be set.
+    ctx.err(clientError(`kubesim has one context ("${CLUSTER}", cluster "${CLUSTER}", user "${USER}"); only its namespace can be set`));
+    return 1;
+  }
+  const ns = f.flags.values.get('namespace');
+  if (ns !== undefined && !writeContextNamespace(ctx.host, ctx.session.fs, ns[ns.length - 1])) {
+    ctx.err(clientError('open /home/student/.kube/config: permission denied'));
+    return 1;
+  }
+  ctx.out(`Context "${target}" modified.\n`);
+  return 0;
 }
 
 const config: Verb = function* (ctx, args) {
-  const parsed = handled(ctx, args, 'config', 'Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n\nAvailable Commands:\n  current-context   Display the current-context\n  get-contexts      Describe one or many contexts\n  view              Display merged kubeconfig settings or a specified kubeconfig file\n\nUsage:\n  kubectl config SUBCOMMAND [options]\n', { raw: { bool: true }, minify: { bool: true }, flatten: { bool: true }, output: { short: 'o' } });
+  const parsed = handled(ctx, args, 'config', CONFIG_HELP, { raw: { bool: true }, minify: { bool: true }, flatten: { bool: true }, output: { short: 'o' },
+    current: { bool: true }, cluster: {}, user: {}, 'no-headers': { bool: true } });
   if (!parsed) return 0;
   if (!parsed.ok) return 1;
-  const [sub] = parsed.flags.positionals;
+  const [sub, arg] = parsed.flags.positionals;
+  const namespace = contextNamespace(ctx.session.fs);
   switch (sub) {
-    case 'view':
-      if (flag(parsed.flags, 'output') === 'json') { ctx.out(toGoJson(kubeconfig(ctx, boolFlag(parsed.flags, 'raw')))); return 0; }
-      ctx.out(toGoYaml(kubeconfig(ctx, boolFlag(parsed.flags, 'raw'))));
+    case 'view': {
+      const value = kubeconfig(ctx.host, namespace, boolFlag(parsed.flags, 'raw'));
+      ctx.out(flag(parsed.flags, 'output') === 'json' ? toGoJson(value) : toGoYaml(value));
       return 0;
+    }
     case 'current-context': ctx.out(`${CLUSTER}\n`); return 0;
-    case 'get-contexts':
-      ctx.out(tabwrite(`CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n*\t${CLUSTER}\t${CLUSTER}\t${USER}\t\n`, KUBECTL_TABS));
+    case 'get-contexts': {
+      if (arg !== undefined && arg !== CLUSTER) { ctx.err(clientError(`context ${arg} not found`)); return 1; }
+      const header = boolFlag(parsed.flags, 'no-headers') ? '' : 'CURRENT\tNAME\tCLUSTER\tAUTHINFO\tNAMESPACE\n';
+      ctx.out(tabwrite(`${header}*\t${CLUSTER}\t${CLUSTER}\t${USER}\t${namespace ?? ''}\n`, KUBECTL_TABS));
       return 0;
-    case undefined: ctx.out('Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".\n'); return 0;
+    }
+    case 'set-context': return setContext(ctx, parsed);
+    case 'use-context':
+      if (arg === undefined) { ctx.err(`error: Unexpected args: []\nSee 'kubectl config use-context -h' for help and examples\n`); return 1; }
+      if (arg !== CLUSTER) { ctx.err(clientError(`no context exists with the name: "${arg}"`)); return 1; }
+      ctx.out(`Switched to context "${arg}".\n`);
+      return 0;
+    // cmdutil.DefaultSubCommandRun: the help on stderr, exit 1.
+    case undefined: ctx.err(CONFIG_HELP); return 1;
     default:
-      // SIMPLIFIED: kubesim has one fixed kubeconfig; commands that would change it are not simulated.
+      // SIMPLIFIED: kubesim has one fixed cluster and user; the other config commands are not simulated.
       ctx.err(`error: kubectl config ${sub} is not simulated in kubesim (it has one fixed context, "${CLUSTER}")\n`);
       return 1;
   }
 };
 
-/** The informational verbs, by name. */
 export const INFO_VERBS: Readonly<Record<string, Verb>> = {
   'api-resources': apiResources, 'api-versions': apiVersions, 'cluster-info': clusterInfo, config, version, auth,
 };

@@ -8,6 +8,8 @@ import { clone } from '../core/clone';
 import type { ProgramContext } from '../shell/program';
 import { boolFlag, flag, parseFlags, type FlagSpec } from './flags';
 import { jsonEqual } from './apply-patch';
+import { currentNamespace } from './namespace';
+import { wantsHelp } from './help';
 import { dryRunOf, errorText, flagError, nameLine, objectNameOf, resolveTargets, writeModified, type KubectlError } from './patch';
 
 type PodSpecLike = { containers?: Container[]; initContainers?: Container[] };
@@ -74,7 +76,10 @@ const FLAGS: FlagSpec = {
 export function* kubectlSet(ctx: ProgramContext, args: readonly string[]): Generator<never, number, void> {
   const sub = args[0];
   if (sub === undefined || sub.startsWith('-')) {
-    ctx.err('Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n');
+    // DefaultSubCommandRun(ErrOut): the group's help on stderr and exit 1, unless the help was asked for.
+    const text = 'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n';
+    if (wantsHelp(args)) { ctx.out(text); return 0; }
+    ctx.err(text);
     return 1;
   }
   if (['resources', 'selector', 'serviceaccount', 'sa', 'subject'].includes(sub)) { ctx.err(`error: kubesim does not simulate "kubectl set ${sub}"; edit the manifest and kubectl apply it\n`); return 1; }
@@ -112,7 +117,7 @@ export function* kubectlSet(ctx: ProgramContext, args: readonly string[]): Gener
     }
     const from = flag(f, 'from');
     if (from !== undefined) {
-      const refs = envFromSource(ctx, from, flag(f, 'namespace') ?? 'default', flag(f, 'prefix') ?? '', flag(f, 'keys'));
+      const refs = envFromSource(ctx, from, currentNamespace(ctx, f), flag(f, 'prefix') ?? '', flag(f, 'keys'));
       if (typeof refs === 'string') { ctx.err(`error: ${refs}\n`); return 1; }
       env.push(...refs);
     }

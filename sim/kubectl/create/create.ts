@@ -3,17 +3,26 @@
 import type { ProgramContext } from '../../shell/program';
 import { flag, parseFlags, type FlagSpec } from '../flags';
 import { flagError } from '../patch';
+import { wantsHelp } from '../help';
 import { CREATE_COMMON, emitCreated, enforcedNamespace, nameArg } from './emit';
 import { deploymentFor, namespaceFor } from './generators';
 import { createFromFiles } from './from-files';
 import { createService } from './service';
 import { createConfigMap, createSecret } from './data';
 
-const HELP = `Error: must specify one of -f and -k
-
-Create a resource from a file or from stdin.
+const HELP = `Create a resource from a file or from stdin.
 
  JSON and YAML formats are accepted.
+
+Examples:
+  # Create a pod using the data in pod.json
+  kubectl create -f ./pod.json
+  
+  # Create a pod based on the JSON passed into stdin
+  cat pod.json | kubectl create -f -
+  
+  # Edit the data in registry.yaml in JSON then create the resource using the edited data
+  kubectl create -f registry.yaml --edit -o json
 
 Available Commands:
   configmap             Create a config map from a local file, directory or literal value
@@ -45,7 +54,8 @@ export function* kubectlCreate(ctx: ProgramContext, args: readonly string[]): Ge
   if (sub === undefined || !['deployment', 'service', 'secret', 'configmap', 'namespace'].includes(sub)) {
     if (sub !== undefined && UNSIMULATED.has(sub)) { ctx.err(`error: kubesim does not simulate "kubectl create ${raw}": that kind of object is not part of this cluster\n`); return 1; }
     if (sub !== undefined) { ctx.err(`error: unknown command "${raw}" for "kubectl create"\n`); return 1; }
-    if (!args.some((a) => a === '-f' || a.startsWith('--filename') || a.startsWith('-f'))) { ctx.err(HELP); return 1; }
+    if (wantsHelp(args)) { ctx.out(HELP); return 0; }
+    if (!args.some((a) => a === '-f' || a.startsWith('--filename') || a.startsWith('-f'))) { ctx.err(`Error: must specify one of -f and -k\n\n${HELP}`); return 1; }
     return createFromFiles(ctx, args, 'create');
   }
   if (sub === 'service') return createService(ctx, rest);

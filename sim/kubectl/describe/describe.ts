@@ -17,8 +17,11 @@ import { describeDeployment, replicaSetsOf } from './deployment';
 import { describeDaemonSet, describeReplicaSet, podPhases } from './replicaset';
 import { describeService, slicesOf } from './service';
 import { describeEndpoints } from './endpoints';
+import { describeEndpointSlice } from './endpointslice';
 import { describeNode, podsOnNode } from './node';
 import { describeNamespace } from './namespace';
+import { describeStatefulSet } from './statefulset';
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass, podsUsingClaim } from './storage';
 import { describeConfig, describeGeneric } from './generic';
 
 const FLAGS: FlagSpec = {
@@ -35,13 +38,13 @@ selector.
 Examples:
   # Describe a node
   kubectl describe nodes kubernetes-node-emt8.c.myproject.internal
-
+  
   # Describe a pod
   kubectl describe pods/nginx
-
+  
   # Describe all pods managed by the 'frontend' replication controller
   kubectl describe pods frontend
-
+  
   # Describe pods by label name=myLabel
   kubectl describe pods -l name=myLabel
 
@@ -60,8 +63,13 @@ export function describeObject(host: ShellHost, obj: K8sObject, showEvents = tru
     case 'Deployment': return describeDeployment(obj, replicaSetsOf(host.store, obj), events, now);
     case 'ReplicaSet': return describeReplicaSet(obj, podPhases(host.store, obj), events, now);
     case 'DaemonSet': return describeDaemonSet(obj, podPhases(host.store, obj), events, now);
+    case 'StatefulSet': return describeStatefulSet(obj, podPhases(host.store, obj), events, now);
+    case 'PersistentVolumeClaim': return describePersistentVolumeClaim(obj, podsUsingClaim(host.store.list('Pod', obj.metadata.namespace), obj), events, now);
+    case 'PersistentVolume': return describePersistentVolume(obj, events, now);
+    case 'StorageClass': return describeStorageClass(obj, events, now);
     case 'Service': return describeService(obj, slicesOf(host.store, obj), events, now);
     case 'Endpoints': return describeEndpoints(obj, events, now);
+    case 'EndpointSlice': return describeEndpointSlice(obj, events, now);
     case 'Node': return describeNode(obj, podsOnNode(host.store, obj), events, now);
     case 'Namespace': return describeNamespace(obj);
     case 'ConfigMap': case 'Secret': return describeConfig(obj, events, now);

@@ -6,6 +6,7 @@ import { dryRunOf, errorText, flagError, nameLine, resolveTargets, writeModified
 import { rolloutStatus } from './status';
 import { planUndo, viewHistory } from './history';
 import { runSetter } from './restart';
+import { wantsHelp } from '../help';
 
 const FLAGS: FlagSpec = {
   filename: { short: 'f', multi: true }, recursive: { short: 'R', bool: true }, selector: { short: 'l' }, 'dry-run': {},
@@ -19,6 +20,19 @@ const HELP = `Manage the rollout of one or many resources.
   *  deployments
   *  daemonsets
   *  statefulsets
+
+Examples:
+  # Rollback to the previous deployment
+  kubectl rollout undo deployment/abc
+  
+  # Check the rollout status of a daemonset
+  kubectl rollout status daemonset/foo
+  
+  # Restart a deployment
+  kubectl rollout restart deployment/abc
+  
+  # Restart deployments with the 'app=nginx' label
+  kubectl rollout restart deployment --selector=app=nginx
 
 Available Commands:
   history       View rollout history
@@ -41,7 +55,8 @@ const SUBCOMMANDS = ['status', 'history', 'undo', 'restart', 'pause', 'resume'];
 export function* kubectlRollout(ctx: ProgramContext, args: readonly string[]): Generator<Wait, number, void> {
   const subIndex = args.findIndex((a) => !a.startsWith('-'));
   const sub = subIndex >= 0 ? args[subIndex] : undefined;
-  if (sub === undefined) { ctx.out(HELP); return 0; }
+  // DefaultSubCommandRun(Out): the group's help, exit 1 unless the help was asked for.
+  if (sub === undefined) { ctx.out(HELP); return wantsHelp(args) ? 0 : 1; }
   if (!SUBCOMMANDS.includes(sub)) { ctx.err(`error: unknown command "${sub}" for "kubectl rollout"\n`); return 1; }
   const parsed = parseFlags([...args.slice(0, subIndex), ...args.slice(subIndex + 1)], FLAGS);
   if (!parsed.ok) return flagError(ctx, `rollout ${sub}`, parsed.error);

@@ -8,18 +8,28 @@ function server(nodeName: string): string {
 }
 
 describe('kubectl api-resources and api-versions', () => {
-  it('lists the served resources: core group first, then by group', () => {
+  // apiresources.go sortableResource: by API group (core "" first), then by resource name.
+  it('lists the served resources sorted by group, then by name within each group', () => {
     expect(runLine(freshSim(), 'kubectl api-resources').stdout).toBe(table([
       ['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND'],
-      ['pods', 'po', 'v1', 'true', 'Pod'], ['services', 'svc', 'v1', 'true', 'Service'],
-      ['namespaces', 'ns', 'v1', 'false', 'Namespace'], ['nodes', 'no', 'v1', 'false', 'Node'],
-      ['endpoints', 'ep', 'v1', 'true', 'Endpoints'], ['configmaps', 'cm', 'v1', 'true', 'ConfigMap'],
-      ['secrets', '', 'v1', 'true', 'Secret'], ['events', 'ev', 'v1', 'true', 'Event'],
-      ['persistentvolumeclaims', 'pvc', 'v1', 'true', 'PersistentVolumeClaim'], ['persistentvolumes', 'pv', 'v1', 'false', 'PersistentVolume'],
+      ['configmaps', 'cm', 'v1', 'true', 'ConfigMap'], ['endpoints', 'ep', 'v1', 'true', 'Endpoints'],
+      ['events', 'ev', 'v1', 'true', 'Event'], ['namespaces', 'ns', 'v1', 'false', 'Namespace'],
+      ['nodes', 'no', 'v1', 'false', 'Node'], ['persistentvolumeclaims', 'pvc', 'v1', 'true', 'PersistentVolumeClaim'],
+      ['persistentvolumes', 'pv', 'v1', 'false', 'PersistentVolume'], ['pods', 'po', 'v1', 'true', 'Pod'],
+      ['secrets', '', 'v1', 'true', 'Secret'], ['services', 'svc', 'v1', 'true', 'Service'],
       ['daemonsets', 'ds', 'apps/v1', 'true', 'DaemonSet'], ['deployments', 'deploy', 'apps/v1', 'true', 'Deployment'],
       ['replicasets', 'rs', 'apps/v1', 'true', 'ReplicaSet'], ['statefulsets', 'sts', 'apps/v1', 'true', 'StatefulSet'],
       ['endpointslices', '', 'discovery.k8s.io/v1', 'true', 'EndpointSlice'], ['storageclasses', 'sc', 'storage.k8s.io/v1', 'false', 'StorageClass'],
     ]));
+  });
+
+  it('sorts by kind with --sort-by, and rejects other sort keys and output formats', () => {
+    const kinds = runLine(freshSim(), 'kubectl api-resources --sort-by=kind --no-headers').stdout.trim().split('\n').map((l) => l.split(/ +/).pop());
+    expect(kinds).toEqual([...kinds].sort());
+    expect(runLine(freshSim(), 'kubectl api-resources --sort-by=group')).toMatchObject({ stdout: '', stderr: 'error: --sort-by accepts only name or kind\n', exitCode: 1 });
+    expect(runLine(freshSim(), 'kubectl api-resources -o foo')).toMatchObject({
+      stdout: '', stderr: 'error: unable to match a printer suitable for the output format "foo", allowed formats are: json,name,wide,yaml\n', exitCode: 1,
+    });
   });
 
   it('adds VERBS and CATEGORIES with -o wide and filters with --namespaced', () => {
@@ -75,6 +85,23 @@ users:
     expect(runLine(sim, 'kubectl config current-context').stdout).toBe('kubesim\n');
     expect(runLine(sim, 'kubectl config get-contexts').stdout).toBe('CURRENT   NAME      CLUSTER   AUTHINFO                         NAMESPACE\n*         kubesim   kubesim   clusterUser_kubesim-rg_kubesim   \n');
     expect(runLine(sim, 'kubectl config use-context other')).toMatchObject({ exitCode: 1 });
+  });
+
+  it('sets the context namespace in ~/.kube/config, which later commands then work in', () => {
+    const sim = freshSim();
+    runLine(sim, 'kubectl create namespace dev');
+    expect(runLine(sim, 'kubectl config set-context --current --namespace=dev')).toMatchObject({ stdout: 'Context "kubesim" modified.\n', stderr: '', exitCode: 0 });
+    expect(runLine(sim, 'kubectl config get-contexts').stdout).toBe('CURRENT   NAME      CLUSTER   AUTHINFO                         NAMESPACE\n*         kubesim   kubesim   clusterUser_kubesim-rg_kubesim   dev\n');
+    expect(runLine(sim, 'kubectl config view').stdout).toContain('- context:\n    cluster: kubesim\n    namespace: dev\n    user: clusterUser_kubesim-rg_kubesim\n  name: kubesim\n');
+    expect(runLine(sim, 'grep namespace ~/.kube/config').stdout).toBe('    namespace: dev\n');
+    expect(runLine(sim, 'kubectl get pods')).toMatchObject({ stdout: '', stderr: 'No resources found in dev namespace.\n' });
+    expect(runLine(sim, 'kubectl create deployment web --image=nginx:1.27').stdout).toBe('deployment.apps/web created\n');
+    expect(objects(sim, 'Deployment', 'dev').map((d) => d.metadata.name)).toEqual(['web']);
+    expect(runLine(sim, 'kubectl get deploy -n default').stderr).toBe('No resources found in default namespace.\n');
+    expect(runLine(sim, 'kubectl config use-context kubesim').stdout).toBe('Switched to context "kubesim".\n');
+    expect(runLine(sim, 'kubectl config use-context other')).toMatchObject({ stderr: 'error: no context exists with the name: "other"\n', exitCode: 1 });
+    expect(runLine(sim, 'kubectl config set-context --namespace=x')).toMatchObject({ stderr: 'error: you must specify a non-empty context name or --current\n', exitCode: 1 });
+    expect(runLine(sim, 'kubectl config')).toMatchObject({ stdout: '', exitCode: 1 });
   });
 
   it('prints client and server versions, or the client alone as JSON', () => {

@@ -37,6 +37,23 @@ describe('kubectl exec', () => {
     });
   });
 
+  it('prints busybox 1.28\'s older nslookup: padded headers, numbered addresses with their PTR names', () => {
+    const lab = startLab();
+    lab.sh('kubectl run bb --image=busybox:1.28 --restart=Never -- sleep 3600');
+    lab.sh('sleep 15');
+    const ip = lab.clusterIP('mongodb-svc');
+    const server = 'Server:    10.0.0.10\nAddress 1: 10.0.0.10 kube-dns.kube-system.svc.cluster.local\n\n';
+    expect(out(lab.sh('kubectl exec bb -- nslookup kubernetes.default'))).toEqual({
+      stdout: `${server}Name:      kubernetes.default\nAddress 1: 10.0.0.1 kubernetes.default.svc.cluster.local\n`, stderr: '', exitCode: 0,
+    });
+    expect(out(lab.sh('kubectl exec bb -- nslookup mongodb-svc'))).toEqual({
+      stdout: `${server}Name:      mongodb-svc\nAddress 1: ${ip} mongodb-svc.default.svc.cluster.local\n`, stderr: '', exitCode: 0,
+    });
+    expect(out(lab.sh('kubectl exec bb -- nslookup mongo'))).toEqual({
+      stdout: server, stderr: "nslookup: can't resolve 'mongo'\ncommand terminated with exit code 1\n", exitCode: 1,
+    });
+  });
+
   it('shows the pod\'s resolv.conf, hostname and environment (with service links)', () => {
     const lab = startLab();
     const pod = lab.pod('data-api').metadata.name;

@@ -91,7 +91,7 @@ status:
     expect(out(sh(sim, 'kubectl expose deploy data-api --port=80 --name=data-api-svc'))).toEqual({ stdout: '', stderr: 'Error from server (AlreadyExists): services "data-api-svc" already exists\n', exitCode: 1 });
     expect(out(sh(sim, 'kubectl expose ds/kube-proxy -n kube-system --port=80'))).toEqual({ stdout: '', stderr: 'error: cannot expose a DaemonSet.apps\n', exitCode: 1 });
     sh(sim, 'kubectl create deployment noport --image=nginx');
-    expect(out(sh(sim, 'kubectl expose deploy noport'))).toEqual({ stdout: '', stderr: "error: couldn't find port via --port flag or introspection\n", exitCode: 1 });
+    expect(out(sh(sim, 'kubectl expose deploy noport'))).toEqual({ stdout: '', stderr: "error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples\n", exitCode: 1 });
   });
 });
 
