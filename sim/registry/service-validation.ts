@@ -86,6 +86,9 @@ function portKey(p: Obj): Obj {
   return { Name: '', Protocol: p.protocol ?? '', AppProtocol: null, Port: p.port ?? 0, TargetPort: 0, NodePort: 0 };
 }
 
+/** The kubelet's port (pkg/cluster/ports): a LoadBalancer may not expose it. */
+const KUBELET_PORT = 10250;
+
 /** ValidateService for a defaulted Service spec. Pure. */
 export function validateServiceSpec(specValue: unknown): FieldError[] {
   const spec: Obj = isRecord(specValue) ? specValue : {};
@@ -95,6 +98,11 @@ export function validateServiceSpec(specValue: unknown): FieldError[] {
   const ports = arrayOf(spec.ports).map((p) => (isRecord(p) ? p : {}));
   if (ports.length === 0 && !headless && type !== 'ExternalName') errs.push(required('spec.ports'));
   const firstIP = arrayOf(spec.clusterIPs)[0] ?? spec.clusterIP;
+  if (type === 'LoadBalancer') {
+    ports.forEach((p, i) => {
+      if (p.port === KUBELET_PORT) errs.push(invalid(`spec.ports[${i}]`, p.port, `may not expose port ${KUBELET_PORT} externally since it is used by kubelet`));
+    });
+  }
   if ((type === 'LoadBalancer' || type === 'NodePort') && headless) {
     errs.push(invalid('spec.clusterIPs[0]', firstIP, `may not be set to 'None' for ${type} services`));
   }

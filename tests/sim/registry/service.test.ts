@@ -74,6 +74,9 @@ describe('Service validation', () => {
     ['None with LoadBalancer', { type: 'LoadBalancer', clusterIP: 'None', ports: [{ port: 80 }] }, [
       'spec.clusterIPs[0]: Invalid value: "None": may not be set to \'None\' for LoadBalancer services',
     ]],
+    ['the kubelet port on a LoadBalancer', { type: 'LoadBalancer', ports: [{ name: 'web', port: 80 }, { name: 'kubelet', port: 10250 }] }, [
+      'spec.ports[1]: Invalid value: 10250: may not expose port 10250 externally since it is used by kubelet',
+    ]],
     ['unknown type', { type: 'Public', ports: [{ port: 80 }] }, [
       'spec.type: Unsupported value: "Public": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"',
     ]],
