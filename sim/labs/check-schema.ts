@@ -22,7 +22,7 @@ const KEYS: Readonly<Record<string, readonly string[]>> = {
   file: ['absent', 'contains', 'matches'],
   history: ['session'],
   output: ['command', 'anyCommand', 'distinct'],
-  logs: ['namespace', 'container', 'matches'],
+  logs: ['namespace', 'container', 'matches', 'after'],
   nodes: ['ready', 'running'],
   event: ['namespace', 'object', 'message'],
   portForward: ['target'],
@@ -122,7 +122,7 @@ function predicate(r: Reader, raw: unknown, path: string): Predicate | undefined
       return build({ matches: r.regex(v, p), command: opt('command', r.regex.bind(r)), anyCommand: opt('anyCommand', r.bool.bind(r)) ?? false, distinct: opt('distinct', (x, at) => r.int(x, at, 1)) });
     case 'logs':
       if (raw.matches === undefined) return r.fail(path, 'logs needs matches: <regex>');
-      return build({ selector: r.selector(v, p), namespace, container: opt('container', r.text.bind(r)), matches: r.regex(raw.matches, `${path}.matches`) });
+      return build({ selector: r.selector(v, p), namespace, container: opt('container', r.text.bind(r)), matches: r.regex(raw.matches, `${path}.matches`), after: opt('after', r.regex.bind(r)) });
     case 'nodes':
       return build({ count: r.count(v, p), ready: opt('ready', r.bool.bind(r)), running: opt('running', r.bool.bind(r)) });
     case 'event':

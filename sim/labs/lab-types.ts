@@ -57,7 +57,7 @@ export type Predicate = (
   | { readonly kind: 'output'; readonly matches: string; readonly command?: string; readonly anyCommand: boolean;
       readonly distinct?: number }
   | { readonly kind: 'logs'; readonly selector: string; readonly namespace: string; readonly container?: string;
-      readonly matches: string }
+      readonly matches: string; readonly after?: string }
   | { readonly kind: 'nodes'; readonly count: Count; readonly ready?: boolean; readonly running?: boolean }
   | { readonly kind: 'event'; readonly reason: string; readonly namespace: string; readonly object?: string;
       readonly message?: string }

@@ -121,15 +121,22 @@ export function envCheck(p: PredicateOf<'env'>, ctx: CheckContext): CheckItem {
 
 /** A container of a selected pod has logged a line matching the pattern. Pure read. */
 export function logsCheck(p: PredicateOf<'logs'>, ctx: CheckContext): CheckItem {
-  const fallback = `a pod ${p.selector} logged /${p.matches}/`;
+  const fallback = `a pod ${p.selector} logged /${p.matches}/${p.after === undefined ? '' : ` after /${p.after}/`}`;
   const re = new RegExp(p.matches);
+  const after = p.after === undefined ? undefined : new RegExp(p.after);
+  // With `after`, the line must come later in the same container's log than a line matching it.
+  const logged = (lines: readonly { text: string }[]): boolean => {
+    if (after === undefined) return lines.some((l) => re.test(l.text));
+    const from = lines.findIndex((l) => after.test(l.text));
+    return from >= 0 && lines.slice(from + 1).some((l) => re.test(l.text));
+  };
   const pods = selectPods(ctx, p.selector, p.namespace);
   if (pods.length === 0) return item(p.label, fallback, false, 'no pod matches');
   const hit = pods.some((pod) => {
     const sandbox = pod.metadata.uid ? ctx.sim.runtime.sandboxByUid(pod.metadata.uid) : undefined;
     if (!sandbox) return false;
     return [...sandbox.containers.values()].some((c) => (p.container === undefined || c.name === p.container) &&
-      c.logs.all().some((l) => re.test(l.text)));
+      logged(c.logs.all()));
   });
   return item(p.label, fallback, hit, `no such line in the logs of ${pods.map((pod) => pod.metadata.name).join(', ')}`);
 }

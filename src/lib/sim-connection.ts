@@ -30,7 +30,8 @@ export function connectWorker(): SimConnection {
   return {
     api,
     onFailure(listener) {
-      worker.addEventListener('error', (e) => listener(e.message || 'the simulation worker failed to start'));
+      // A worker that cannot load its file at all is most often a page older than the site (an update replaced it).
+      worker.addEventListener('error', (e) => listener(e.message || 'the simulation worker failed to start (if the site was just updated, reload the page)'));
       worker.addEventListener('messageerror', () => listener('a message from the simulation could not be read'));
     },
     close() {

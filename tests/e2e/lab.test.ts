@@ -138,7 +138,12 @@ describe('a guided lab in the page', () => {
     await page.screenshot({ path: `${RESULTS}/lab-after-reload-1366x768.png` });
     await page.getByTestId('speed').selectOption('25');
 
-    // 4. Point the data API at the Service's name, in the editor.
+    // 4. Point the data API at the Service's name, in the editor. The step shows the lab's manifest with the one
+    // line that differs from the student's file marked.
+    const manifest = page.locator('[data-testid="lab-step"][data-step-id="use-dns"] [data-testid="lab-file-text"]');
+    expect(await manifest.locator('summary').innerText()).toBe('~/data-api.deploy.yaml — 1 line differs from yours (marked)');
+    expect((await manifest.locator('[data-changed="true"]').allInnerTexts()).map((t) => t.trim())).toEqual(['value: mongodb://mongodb-svc.default']);
+    expect(await manifest.locator('.changes').innerText()).toBe("The lab's version has value: mongodb://mongodb-svc.default");
     const podIpValue = (await page.locator('[data-testid="editor"] .cm-line', { hasText: 'value: mongodb://' }).innerText()).trim().replace(/^value: /, '');
     expect(podIpValue).toMatch(/^mongodb:\/\/10\.244\.\d+\.\d+$/);
     await editLine(page, 'value: mongodb://', podIpValue, 'mongodb://mongodb-svc.default');
@@ -254,8 +259,11 @@ describe('a guided lab in the page', () => {
 
       // Start over: asked first, then a fresh page: the old session is gone.
       await page.getByTestId('lab-start-over').click();
+      // The page is already at this address: wait for the reload itself, not for the URL.
+      const reloaded = page.waitForEvent('load');
       await page.getByTestId('lab-confirm-yes').click();
-      await page.waitForURL(local.url);
+      await reloaded;
+      expect(page.url()).toBe(local.url);
       await waitForPrompt(page);
       await page.getByTestId('lab-list').waitFor();
       // Whatever is saved from here on is the fresh session: no commands, no lab.
@@ -268,7 +276,11 @@ describe('a guided lab in the page', () => {
         };
         open.onerror = () => done(null);
       }));
-      if (kept !== null) expect(JSON.parse(kept as string)).toMatchObject({ record: { commands: [] }, lab: undefined });
+      if (kept !== null) {
+        const fresh = JSON.parse(kept as string) as { record: { commands: unknown[] }; lab?: unknown };
+        expect(fresh.record.commands).toEqual([]);
+        expect(fresh.lab).toBeUndefined();
+      }
       expect(problems).toEqual([]);
     } finally {
       await own.close();

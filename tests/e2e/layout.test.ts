@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
+import { DEFAULT_LAYOUT } from '../../src/features/layout/layout-math';
 import { launchChromium, type Browser } from './helpers/browser';
 import { enterLine, waitForPrompt, watchProblems } from './helpers/terminal';
 
@@ -126,7 +127,7 @@ describe('the page frame', () => {
       expect(await page.locator('#slot-terminal').isVisible()).toBe(false);
       expect((await box(page, '#slot-drawer')).width).toBeGreaterThan(1300);
       await page.getByRole('button', { name: 'reset layout' }).click();
-      expect((await box(page, '#region-left')).width).toBeCloseTo(410, -1);
+      expect((await box(page, '#region-left')).width).toBeCloseTo(1366 * DEFAULT_LAYOUT.splits.left, -1);
       await page.keyboard.press('Escape');
       expect(problems).toEqual([]);
     } finally {

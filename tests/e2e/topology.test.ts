@@ -205,7 +205,7 @@ describe('the cluster picture', () => {
     await expect.poll(() => page.locator(`[data-testid="node"][data-name="${nodes[0]}"]`).getAttribute('data-status')).toBe('Ready,SchedulingDisabled');
     await hooks(page, (k) => k.send({ type: 'stopNode', node: document.querySelectorAll('[data-testid="node"]')[1].getAttribute('data-name') }));
     await hooks(page, (k) => k.setSpeed(25));
-    await expect.poll(() => page.locator(`[data-testid="node"][data-name="${nodes[1]}"]`).getAttribute('data-status'), { timeout: 30_000 }).toBe('Unknown');
+    await expect.poll(() => page.locator(`[data-testid="node"][data-name="${nodes[1]}"]`).getAttribute('data-status'), { timeout: 30_000 }).toBe('NotReady');
     await hooks(page, (k) => k.setSpeed(1));
     await page.screenshot({ path: `${RESULTS}/topology-trouble.png` });
     expect(problems).toEqual([]);

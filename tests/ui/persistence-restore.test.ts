@@ -161,6 +161,23 @@ describe('the session keeper', () => {
     keeper.dispose();
   });
 
+  it('does not let a save that was under way bring the session back after start over', async () => {
+    const base = memoryStore();
+    // A store whose writes take a while, as an IndexedDB put started just before "start over" does.
+    let release: (() => void) | undefined;
+    const slow: AsyncStore = { ...base, set: async (key, value) => { await new Promise<void>((r) => { release = r; }); return base.set(key, value); } };
+    const c = fakeClient();
+    const keeper = new SessionKeeper(c, slow, await boot(base), { enabled: true });
+    Object.assign(c, { lastRecord: RECORD });
+    const saving = keeper.saveNow();
+    await new Promise((r) => setTimeout(r, 0));
+    const forgetting = keeper.forget();
+    release!();
+    await Promise.all([saving, forgetting]);
+    expect(await base.keys()).toEqual([]);
+    keeper.dispose();
+  });
+
   it('hands the session to synchronous storage as the page unloads, and forgets that copy on start over', async () => {
     const store = memoryStore();
     const handoff = new Map<string, string>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LAYOUT } from '../../src/features/layout/layout-math';
 import { readFileSync } from 'node:fs';
 import { SHORTCUTS, focusKind, shortcutFor, type KeyPress } from '../../src/features/presenter/shortcuts';
 import { pageParams, parsePanes } from '../../src/features/presenter/page-params';
@@ -124,7 +125,7 @@ describe('projection mode', () => {
     expect(store.data.get('kubesim:theme')).toBe('dark');
     expect(client.speed).toBe(5);
     expect(layout.prefs.hidden).toEqual([]);
-    expect(layout.prefs.splits.bottom).toBe(0.34);
+    expect(layout.prefs.splits.bottom).toBe(DEFAULT_LAYOUT.splits.bottom);
     const again = new LayoutState(store);
     again.present(true);
     expect(again.prefs).toEqual({ ...PROJECTION_LAYOUT, hidden: ['editor', 'drawer'] });

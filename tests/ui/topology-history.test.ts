@@ -76,6 +76,27 @@ describe('history of a session', () => {
     expect(addressBook(before, late, DEFAULT, before.time)[0]).toMatchObject({ podIps: 3, serviceAddresses: 1, externalAddresses: 1 });
   });
 
+  it('names the pod a deletion removed as the one replaced, not one a scale-down or an undone rollout removed', () => {
+    const { page, tracker, feed } = module4Page();
+    feed(30_000);
+    page.run('kubectl set image deployment/data-api nginx=nginx:no-such-tag');
+    feed(20_000);
+    page.run('kubectl rollout undo deployment/data-api');
+    page.run('kubectl scale deployment data-api --replicas=2');
+    feed(20_000);
+    const active = pods(page).filter((p) => !p.metadata.deletionTimestamp);
+    expect(active).toHaveLength(2);
+    const victim = active[0];
+    page.run(`kubectl delete pod ${victim.metadata.name} --wait=false`);
+    feed(20_000);
+    const w = tracker.workload('Deployment/default/data-api')!;
+    const newcomer = w.pods[w.pods.length - 1];
+    expect(newcomer.name).not.toBe(victim.metadata.name);
+    expect(newcomer.replaces).toMatchObject({ name: victim.metadata.name, ip: victim.status!.podIP });
+    // Only the deleted pod was ever replaced: the broken pod the undo removed and the scaled-down pod were not.
+    expect(w.pods.filter((p) => p.replaces !== undefined).map((p) => p.replaces!.name)).toEqual([victim.metadata.name]);
+  });
+
   it('does not call a scale-up a replacement, and only observes a view once', () => {
     const { page, tracker, feed } = module4Page();
     feed(10_000);

@@ -23,7 +23,8 @@ export interface LayoutPrefs {
   readonly hidden: readonly PaneId[];
 }
 
-export const DEFAULT_LAYOUT: LayoutPrefs = { splits: { left: 0.3, bottom: 0.34, lab: 0.36, drawer: 0.4 }, hidden: [] };
+// The lab text and the terminal are what a student works in: they get the larger shares; the picture keeps the rest.
+export const DEFAULT_LAYOUT: LayoutPrefs = { splits: { left: 0.33, bottom: 0.36, lab: 0.5, drawer: 0.34 }, hidden: [] };
 export const LAYOUT_KEY = 'kubesim:layout';
 
 /** Smallest sizes in px: of the pane a split sizes (`min`) and of what is left beside it (`rest`). */

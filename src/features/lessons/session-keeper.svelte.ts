@@ -53,6 +53,8 @@ export class SessionKeeper {
   private holdUntilWork: number | undefined;
   private displaced: SavedSession | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The save under way, if any (forgetting waits for it). */
+  private inFlight: Promise<void> | undefined;
   private disposeEffects: (() => void) | undefined;
 
   constructor(private readonly client: KeeperClient, private readonly store: AsyncStore | undefined, private readonly boot: BootSession,
@@ -134,6 +136,12 @@ export class SessionKeeper {
 
   /** Saves at once (the page is being hidden or closed); resolves once the browser has it. */
   async saveNow(): Promise<void> {
+    const save = this.writeSession();
+    this.inFlight = save;
+    await save;
+  }
+
+  private async writeSession(): Promise<void> {
     if (!this.options.enabled || !this.ready || this.forgotten) return;
     const session = this.snapshot();
     if (!session || this.holding(session.record)) return;
@@ -145,6 +153,7 @@ export class SessionKeeper {
       if (typeof kept === 'string') this.notice = `Your previous session could not be kept (${kept}); it is replaced by this one.`;
       if (this.forgotten) return;
     }
+    if (this.forgotten) return;
     const outcome = await saveSession(this.store, session);
     if (outcome === 'too-large') this.notice = 'This session has grown too large for the browser to keep; work from here on is not saved.';
     else if (outcome === 'refused') this.notice = 'The browser refused to save this session (storage full or disabled).';
@@ -174,6 +183,7 @@ export class SessionKeeper {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.forgotten = true;
+    await this.inFlight?.catch(() => undefined);
     clearLocalSession(this.options.handoff);
     if (!(await replace())) {
       this.forgotten = false;
@@ -184,12 +194,14 @@ export class SessionKeeper {
   }
 
   /** Forgets the saved session for good (before the page loads afresh); resolves once it is gone. */
-  forget(): Promise<void> {
+  async forget(): Promise<void> {
     this.forgotten = true;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    // A save already under way must land before the session is cleared, or it would bring the session back.
+    await this.inFlight?.catch(() => undefined);
     clearLocalSession(this.options.handoff);
-    return clearSession(this.store);
+    await clearSession(this.store);
   }
 
   /** After the boot: the saved transcript back in the terminal, a note, and the editor's file; saving starts. */

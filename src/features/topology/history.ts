@@ -1,8 +1,10 @@
 // The session's memory of the cluster, accumulated frame by frame: every name and IP a workload's pods have had,
 // every address a Service has had, and which new pod replaced which deleted one (a pod of the same Deployment or
-// ReplicaSet deleted shortly before, as the ReplicaSet controller replaces pods that stop being active).
-import type { Pod, Service, SimTime, Stored } from '../../../sim/model/types';
-import { isTerminating, podIP } from '../../../sim/model/pod';
+// ReplicaSet deleted shortly before while its ReplicaSet still wanted it, as the ReplicaSet controller replaces
+// pods that stop being active; a pod removed by a scale-down or the end of a rollout is not replaced).
+import type { Pod, ReplicaSet, Service, SimTime, Stored } from '../../../sim/model/types';
+import { controllerOf, isTerminating, podIP } from '../../../sim/model/pod';
+import { objectKey } from '../../../sim/model/keys';
 import { objectsOf, type ClusterView, type ObjectsByKey } from '../../lib/cluster-view';
 import { ownerOf } from './owners';
 import { serviceFacts } from './service-facts';
@@ -54,6 +56,9 @@ export class HistoryTracker {
   private readonly workloadMap = new Map<string, WorkloadHistory>();
   private readonly serviceMap = new Map<string, ServiceHistory>();
   private readonly replacements = new Map<string, Departure>();
+  /** The frame being observed, for counting a ReplicaSet's active pods when one of them departs. */
+  private frame: { pods: ObjectsByKey; replicaSets: ObjectsByKey; activeByOwner: Map<string, number> | undefined } =
+    { pods: new Map(), replicaSets: new Map(), activeByOwner: undefined };
 
   /** Records what changed since the last view; returns the history version (bumped when anything was recorded). */
   observe(view: ClusterView): number {
@@ -89,6 +94,7 @@ export class HistoryTracker {
   private observePods(pods: ObjectsByKey, replicaSets: ObjectsByKey, now: SimTime): void {
     const last = this.lastPods;
     this.lastPods = pods;
+    this.frame = { pods, replicaSets, activeByOwner: undefined };
     // Departures first, so a replacement that arrives in the same frame as its predecessor's deletion finds it.
     for (const [key, obj] of last) {
       const current = pods.get(key);
@@ -127,14 +133,14 @@ export class HistoryTracker {
       this.version++;
     }
     if (pod.spec?.nodeName && record.node !== pod.spec.nodeName) record.node = pod.spec.nodeName;
-    if (isTerminating(pod) && !live.deleting) this.depart(live, now);
+    if (isTerminating(pod) && !live.deleting) this.depart(live, pod, now);
   }
 
   private removePod(pod: Stored<Pod>, now: SimTime): void {
     const uid = pod.metadata.uid ?? pod.metadata.name;
     const live = this.live.get(uid);
     if (!live) return;
-    if (!live.deleting) this.depart(live, now);
+    if (!live.deleting) this.depart(live, pod, now);
     live.record.goneMs = now;
     this.live.delete(uid);
     // Its record keeps what it replaced; the lookup is only for pods still shown.
@@ -142,13 +148,35 @@ export class HistoryTracker {
     this.version++;
   }
 
-  private depart(live: LivePod, now: SimTime): void {
+  private depart(live: LivePod, pod: Stored<Pod>, now: SimTime): void {
     live.deleting = true;
     this.version++;
-    if (!live.groupKey) return;
+    if (!live.groupKey || !this.wantsReplacement(pod)) return;
     const queue = (this.departures.get(live.groupKey) ?? []).filter((d) => !d.claimed && now - d.atMs <= REPLACEMENT_WINDOW_MS);
     queue.push({ name: live.record.name, ip: live.record.ip, atMs: now, claimed: false });
     this.departures.set(live.groupKey, queue);
+  }
+
+  /**
+   * Whether the pod's ReplicaSet (or other controller) will create a pod in its place: it wants more replicas than
+   * it had active pods left. Counted once per frame, and only when a pod departs.
+   */
+  private wantsReplacement(pod: Stored<Pod>): boolean {
+    const owner = controllerOf(pod);
+    if (!owner || owner.kind !== 'ReplicaSet') return true;
+    const rs = this.frame.replicaSets.get(objectKey('ReplicaSet', pod.metadata.namespace, owner.name)) as Stored<ReplicaSet> | undefined;
+    if (!rs) return false;
+    if (!this.frame.activeByOwner) {
+      const active = new Map<string, number>();
+      for (const obj of this.frame.pods.values()) {
+        const p = obj as unknown as Stored<Pod>;
+        const uid = controllerOf(p)?.uid;
+        // Pods new in this frame do not count: a replacement created within the same frame is one of them.
+        if (uid && !isTerminating(p) && this.live.has(p.metadata.uid ?? p.metadata.name)) active.set(uid, (active.get(uid) ?? 0) + 1);
+      }
+      this.frame.activeByOwner = active;
+    }
+    return (rs.spec?.replicas ?? 1) > (this.frame.activeByOwner.get(owner.uid) ?? 0);
   }
 
   private addToWorkload(groupKey: string, record: PodRecord): void {

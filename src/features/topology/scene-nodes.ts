@@ -24,10 +24,13 @@ export const UNSCHEDULED = 'unscheduled';
 const EMPTY_SLOTS: ReadonlyMap<string, number> = new Map();
 const LOOKS: readonly PodLook[] = ['pending', 'creating', 'running', 'not-ready', 'terminating', 'warning', 'done'];
 
-/** Node STATUS as kubectl prints it: Ready/NotReady/Unknown, plus `,SchedulingDisabled` when cordoned. Pure. */
+/**
+ * Node STATUS as kubectl's printNode prints it: Ready when the Ready condition is True, NotReady when it is anything
+ * else (False or Unknown), Unknown only without one; plus `,SchedulingDisabled` when cordoned. Pure.
+ */
 export function nodeStatus(node: Stored<Node>): { status: string; ready: boolean } {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status;
-  const parts = [ready === 'True' ? 'Ready' : ready === 'False' ? 'NotReady' : 'Unknown'];
+  const parts = [ready === 'True' ? 'Ready' : ready !== undefined ? 'NotReady' : 'Unknown'];
   if (node.spec?.unschedulable) parts.push('SchedulingDisabled');
   return { status: parts.join(','), ready: ready === 'True' };
 }
