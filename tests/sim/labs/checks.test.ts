@@ -187,6 +187,12 @@ describe('terminal checks', () => {
     expect(check(sim, { file: 'nope.yaml', absent: true }).passed).toBe(true);
     expect(check(sim, { logs: 'app=data-api', matches: 'Connected to MongoDB' }).passed).toBe(true);
     expect(check(sim, { logs: 'app=data-api', matches: 'ERROR' })).toMatchObject({ passed: false, detail: expect.stringMatching(/^no such line in the logs of data-api-/) });
+    // `after`: the line must come later than one matching it (an old pod's "Connected" to a pod IP does not count).
+    expect(check(sim, { logs: 'app=data-api', after: 'MongoDB server mongodb-svc', matches: 'Connected to MongoDB' }).passed).toBe(true);
+    expect(check(sim, { logs: 'app=data-api', after: 'MongoDB server 10\\.', matches: 'Connected to MongoDB' }).passed).toBe(false);
+    expect(check(sim, { logs: 'app=data-api', after: 'Connected to MongoDB', matches: 'Connection attempt' })).toMatchObject({
+      passed: false, label: 'a pod app=data-api logged /Connection attempt/ after /Connected to MongoDB/',
+    });
     expect(check(sim, { portForward: 8080 })).toMatchObject({ passed: false, detail: 'nothing listens on localhost:8080' });
     const s = smilrCluster(16);
     sh(s, 'kubectl port-forward deploy/data-api 8080:4000 &', 'sleep 1');
