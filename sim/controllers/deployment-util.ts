@@ -3,6 +3,7 @@
 import type { DeepReadonly, Deployment, LabelSelector, PodTemplateSpec, ReplicaSet } from '../model/types';
 import { parseTimestamp } from '../model/time';
 import { clone } from '../core/clone';
+import { sortInPlace } from '../core/sort';
 import { deepEqual, semanticEqual } from '../core/equal';
 
 /** A Deployment or ReplicaSet as the pure functions read it. */
@@ -187,14 +188,35 @@ export function byRevision(a: RS, b: RS): number {
   return ra - rb;
 }
 
-/** FindNewReplicaSet: the oldest ReplicaSet whose template equals the Deployment's, ignoring the hash. Pure. */
-export function findNewReplicaSet(d: D, rsList: readonly RS[]): RS | undefined {
-  return [...rsList].sort(byCreation).find((rs) => equalIgnoreHash(rs.spec?.template, d.spec?.template));
+type Template = DeepReadonly<PodTemplateSpec> | undefined;
+
+/** The last comparison made with each stored ReplicaSet template: the Deployment template and the answer. */
+const lastComparison = new WeakMap<object, { readonly with: object; readonly equal: boolean }>();
+
+/**
+ * equalIgnoreHash for templates read from the store, which are never mutated: a ReplicaSet's template keeps its
+ * identity across status writes, so the answer for the same pair of template objects is remembered.
+ */
+export function storedTemplatesEqual(rsTemplate: Template, dTemplate: Template): boolean {
+  if (!rsTemplate || !dTemplate) return equalIgnoreHash(rsTemplate, dTemplate);
+  const last = lastComparison.get(rsTemplate);
+  if (last && last.with === dTemplate) return last.equal;
+  const equal = equalIgnoreHash(rsTemplate, dTemplate);
+  lastComparison.set(rsTemplate, { with: dTemplate, equal });
+  return equal;
+}
+
+/**
+ * FindNewReplicaSet: the oldest ReplicaSet whose template equals the Deployment's, ignoring the hash. Pure
+ * (`equal` compares two templates; stored ones may use storedTemplatesEqual).
+ */
+export function findNewReplicaSet(d: D, rsList: readonly RS[], equal: (a: Template, b: Template) => boolean = equalIgnoreHash): RS | undefined {
+  return sortInPlace([...rsList], byCreation).find((rs) => equal(rs.spec?.template, d.spec?.template));
 }
 
 /** FindOldReplicaSets: every other ReplicaSet (`all`), and those still with replicas (`required`). Pure. */
-export function findOldReplicaSets(d: D, rsList: readonly RS[]): { required: RS[]; all: RS[] } {
-  const newRS = findNewReplicaSet(d, rsList);
+export function findOldReplicaSets(d: D, rsList: readonly RS[], equal: (a: Template, b: Template) => boolean = equalIgnoreHash): { required: RS[]; all: RS[] } {
+  const newRS = findNewReplicaSet(d, rsList, equal);
   const all = rsList.filter((rs) => !newRS || rs.metadata.uid !== newRS.metadata.uid);
   return { required: all.filter((rs) => (rs.spec?.replicas ?? 1) !== 0), all };
 }

@@ -6,6 +6,7 @@ import type { DeepReadonly, Deployment, K8sObject, ObjectKey, ReplicaSet } from 
 import { objectKey } from '../model/keys';
 import { controllerOf } from '../model/pod';
 import { clone } from '../core/clone';
+import { sortInPlace } from '../core/sort';
 import { podTemplateHash } from '../core/names';
 import { deepEqual } from '../core/equal';
 import { Retryable, type Controller, type ReconcileContext, type ReconcileResult } from '../core/controller';
@@ -13,7 +14,7 @@ import { claimObjects, controllerKeysOf, isNamespaceTerminatingError, selectingK
 import {
   byRevision, equalIgnoreHash, findNewReplicaSet, findOldReplicaSets, maxRevision, maxSurgeOf, newReplicaSetFor,
   newRSNewReplicas, progressDeadlineSecondsOf, replicasOf, setReplicasAnnotations, revisionHistoryLimitOf,
-  setNewReplicaSetAnnotations, isRollingUpdate, REVISION_ANNOTATION, DESIRED_REPLICAS_ANNOTATION,
+  setNewReplicaSetAnnotations, isRollingUpdate, REVISION_ANNOTATION, DESIRED_REPLICAS_ANNOTATION, storedTemplatesEqual,
 } from './deployment-util';
 import {
   calculateStatus, FAILED_RS_CREATE_REASON, FOUND_NEW_RS_REASON, getCondition, NEW_RS_REASON, newCondition,
@@ -54,12 +55,12 @@ export class DeploymentSync {
     const found = new Map<string, SyncedRS>();
     for (const rs of this.ctx.store.ownedBy<SyncedRS>(this.d.metadata.uid!, 'ReplicaSet')) found.set(rs.metadata.uid!, rs);
     for (const rs of this.ctx.store.select<SyncedRS>('ReplicaSet', this.d.metadata.namespace, reqs)) found.set(rs.metadata.uid!, rs);
-    return claimObjects(this.ctx, this.stored, [...found.values()].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)), reqs);
+    return claimObjects(this.ctx, this.stored, sortInPlace([...found.values()], (a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)), reqs);
   }
 
   /** getAllReplicaSetsAndSyncRevision: the new ReplicaSet (created when asked and missing) and all old ones. */
   getAllReplicaSetsAndSyncRevision(rsList: readonly SyncedRS[], create: boolean): { newRS: SyncedRS | undefined; oldRSs: SyncedRS[] } {
-    const oldRSs = findOldReplicaSets(this.d, rsList).all as SyncedRS[];
+    const oldRSs = findOldReplicaSets(this.d, rsList, storedTemplatesEqual).all as SyncedRS[];
     return { newRS: this.getNewReplicaSet(rsList, oldRSs, create), oldRSs };
   }
 
@@ -73,7 +74,7 @@ export class DeploymentSync {
   /** getNewReplicaSet: syncs the existing new ReplicaSet's revision, or creates `<name>-<hash>` at its first size. */
   private getNewReplicaSet(rsList: readonly SyncedRS[], oldRSs: readonly SyncedRS[], create: boolean): SyncedRS | undefined {
     const { ctx, d } = this;
-    const existing = findNewReplicaSet(d, rsList) as SyncedRS | undefined;
+    const existing = findNewReplicaSet(d, rsList, storedTemplatesEqual) as SyncedRS | undefined;
     const newRevision = maxRevision(oldRSs) + 1;
     if (existing) {
       const annotations = clone({ ...existing.metadata.annotations });
@@ -82,7 +83,7 @@ export class DeploymentSync {
         const copy = clone(existing) as ReplicaSet & K8sObject;
         copy.metadata.annotations = annotations;
         if (d.spec?.minReadySeconds) copy.spec!.minReadySeconds = d.spec.minReadySeconds; else delete copy.spec!.minReadySeconds;
-        const res = ctx.api.update(copy);
+        const res = ctx.api.update(copy, { handOver: true });
         if (!res.ok) throw new Retryable(res.status.message);
         return res.object as SyncedRS;
       }
@@ -150,7 +151,7 @@ export class DeploymentSync {
     const copy = clone(rs) as ReplicaSet & K8sObject;
     copy.metadata.annotations = annotations;
     copy.spec = { ...copy.spec!, replicas: newScale };
-    const res = ctx.api.update(copy);
+    const res = ctx.api.update(copy, { handOver: true });
     if (!res.ok) throw new Retryable(res.status.message);
     const scaled = oldScale !== newScale;
     if (scaled) ctx.recordEvent(this.stored, 'Normal', 'ScalingReplicaSet', `Scaled ${operation} replica set ${rs.metadata.name} from ${oldScale} to ${newScale}`);

@@ -5,17 +5,17 @@
 import type { DeepReadonly, K8sObject, Node, ObjectKey, Pod, Service, Stored } from '../model/types';
 import type { Endpoint } from 'kubernetes-types/discovery/v1';
 import { objectKey, parseKey } from '../model/keys';
-import { requirementsOfMap } from '../model/labels';
 import { Retryable, type Controller, type ReconcileContext, type Watch } from '../core/controller';
 import type { Change } from '../core/store';
 import { compareStrings, hasSelector, serviceType, shouldPodBeInEndpoints } from '../net/pod-endpoints';
-import { serviceKeyOfSlice, servicesForPodChange } from '../net/service-index';
+import { serviceKeyOfSlice, serviceSelectorRequirements, servicesForPodChange } from '../net/service-index';
 import { formatTriggerTime, LAST_CHANGE_TRIGGER_TIME, TriggerTimeTracker } from '../net/trigger-time';
 import {
-  byAddress, endpointIdentity, endpointPortsFor, MANAGED_BY_LABEL, newSlice, ownedBy, podToEndpoint, portMapKey,
+  byAddress, endpointIdentity, endpointPortsFor, MANAGED_BY_LABEL, newSlice, ownedBy, podIndependentEndpointPorts, podToEndpoint, portMapKey,
   sameEndpoint, SERVICE_NAME_LABEL, SLICE_CONTROLLER_NAME, sliceLabels, type Slice,
 } from '../net/endpoint-slice-model';
 import { deepEqual } from '../core/equal';
+import { sortInPlace } from '../core/sort';
 
 type Svc = DeepReadonly<Stored<Service>>;
 
@@ -35,7 +35,7 @@ export interface SlicePlan {
 export function slicesFor(service: Svc, pods: readonly DeepReadonly<Stored<Pod>>[], existing: readonly Slice[],
   nodeOf: (name: string) => DeepReadonly<Stored<Node>> | undefined, maxEndpointsPerSlice = 100): SlicePlan {
   const create: Slice[] = [], update: Slice[] = [], remove: Slice[] = [], missingNodes: string[] = [];
-  const sorted = [...existing].sort((a, b) => compareStrings(a.metadata.name, b.metadata.name));
+  const sorted = sortInPlace([...existing], (a, b) => compareStrings(a.metadata.name, b.metadata.name));
   const byPorts = new Map<string, Slice[]>();
   for (const slice of sorted) {
     if (slice.addressType !== 'IPv4' || !ownedBy(slice, service)) { remove.push(slice); continue; }
@@ -43,10 +43,12 @@ export function slicesFor(service: Svc, pods: readonly DeepReadonly<Stored<Pod>>
     byPorts.set(key, [...(byPorts.get(key) ?? []), slice]);
   }
   const desired = new Map<string, { ports: ReturnType<typeof endpointPortsFor>; endpoints: Map<string, Endpoint> }>();
+  const sharedPorts = podIndependentEndpointPorts(service);
+  const sharedKey = sharedPorts && portMapKey(sharedPorts);
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const ports = endpointPortsFor(service, pod);
-    const key = portMapKey(ports);
+    const ports = sharedPorts ?? endpointPortsFor(service, pod);
+    const key = sharedKey ?? portMapKey(ports);
     let group = desired.get(key);
     if (!group) { group = { ports, endpoints: new Map() }; desired.set(key, group); }
     const node = pod.spec?.nodeName ? nodeOf(pod.spec.nodeName) : undefined;
@@ -54,7 +56,7 @@ export function slicesFor(service: Svc, pods: readonly DeepReadonly<Stored<Pod>>
     const ep = podToEndpoint(pod, node, service);
     if (ep.addresses.length > 0) group.endpoints.set(endpointIdentity(ep), ep);
   }
-  for (const key of [...desired.keys()].sort()) {
+  for (const key of sortInPlace([...desired.keys()], compareStrings)) {
     const group = desired.get(key)!;
     const plan = planPortGroup(service, byPorts.get(key) ?? [], group.endpoints, group.ports, maxEndpointsPerSlice);
     create.push(...plan.create); update.push(...plan.update); remove.push(...plan.delete);
@@ -87,7 +89,8 @@ function planPortGroup(service: Svc, existing: readonly Slice[], desired: Map<st
       const id = endpointIdentity(ep);
       const got = desired.get(id);
       if (!got) continue;
-      kept.push(got);
+      // An endpoint that has not changed at all stays the stored object, shared with the slice's next version.
+      kept.push(deepEqual(got, ep) ? ep as Endpoint : got);
       if (!sameEndpoint(got, ep)) changed = true;
       desired.delete(id);
     }
@@ -101,8 +104,8 @@ function planPortGroup(service: Svc, existing: readonly Slice[], desired: Map<st
       toUpdate.push(slice.metadata.name);
     } else unchanged.push(slice.metadata.name);
   }
-  const queue = [...desired.values()].sort(byAddress);
-  const fill = [...toUpdate].map((n) => byName.get(n)!).sort((a, b) => b.endpoints!.length - a.endpoints!.length);
+  const queue = sortInPlace([...desired.values()], byAddress);
+  const fill = sortInPlace(toUpdate.map((n) => byName.get(n)!), (a, b) => b.endpoints!.length - a.endpoints!.length);
   for (const slice of fill) while (queue.length > 0 && slice.endpoints!.length < max) slice.endpoints!.push(queue.shift()!);
   const create: Slice[] = [];
   while (queue.length > 0) {
@@ -152,6 +155,7 @@ export class EndpointSliceController implements Controller {
   /** True while this controller writes: changes it causes do not wake it again (the EndpointSliceTracker's job). */
   private writing = false;
   private readonly maxEndpointsPerSlice: number;
+  private readonly nodeKeys = new Map<string, ObjectKey>();
 
   constructor(opts: { latencyMs?: number; maxEndpointsPerSlice?: number } = {}) {
     this.latencyMs = opts.latencyMs ?? 15;
@@ -174,9 +178,9 @@ export class EndpointSliceController implements Controller {
       return;
     }
     if (serviceType(service) === 'ExternalName' || !hasSelector(service)) return;
-    const pods = ctx.store.select<K8sObject & DeepReadonly<Stored<Pod>>>('Pod', namespace, requirementsOfMap(service.spec!.selector));
+    const pods = ctx.store.select<K8sObject & DeepReadonly<Stored<Pod>>>('Pod', namespace, serviceSelectorRequirements(service));
     const triggerTime = this.triggers.compute(key, service, pods);
-    const plan = slicesFor(service, pods, existing, (n) => ctx.store.get(objectKey('Node', undefined, n)) as DeepReadonly<Stored<Node>> | undefined,
+    const plan = slicesFor(service, pods, existing, (n) => ctx.store.get(this.nodeKey(n)) as DeepReadonly<Stored<Node>> | undefined,
       this.maxEndpointsPerSlice);
     this.writing = true;
     try {
@@ -196,7 +200,14 @@ export class EndpointSliceController implements Controller {
     const endpoints = slice.endpoints && slice.endpoints.length > 0 ? slice.endpoints : null;
     const ports = slice.ports && slice.ports.length > 0 ? slice.ports : null;
     const obj = { ...slice, metadata: { ...slice.metadata, annotations }, endpoints, ports } as unknown as K8sObject;
-    if (isNew) ctx.api.create(obj); else ctx.api.update(obj);
+    if (isNew) ctx.api.create(obj, { handOver: true }); else ctx.api.update(obj, { handOver: true });
+  }
+
+  /** The store key of a node, built once per name. */
+  private nodeKey(name: string): ObjectKey {
+    let key = this.nodeKeys.get(name);
+    if (key === undefined) { key = objectKey('Node', undefined, name); this.nodeKeys.set(name, key); }
+    return key;
   }
 
   private sliceChangeKeys(change: Change): ObjectKey[] {

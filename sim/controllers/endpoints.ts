@@ -4,15 +4,15 @@
 // the 1000-address truncation (endpoints.kubernetes.io/over-capacity) is not modelled.
 import type { DeepReadonly, EndpointAddress, EndpointSubset, Endpoints, K8sObject, ObjectKey, Pod, Service, Stored } from '../model/types';
 import { objectKey, parseKey } from '../model/keys';
-import { requirementsOfMap } from '../model/labels';
 import { isPodReady } from '../model/pod';
 import type { Controller, ReconcileContext, Watch } from '../core/controller';
 import { deepEqual } from '../core/equal';
+import { sortInPlace } from '../core/sort';
 import {
   compareStrings, findPort, hasSelector, isServiceIPSet, podIPv4, servicePorts, serviceType, shouldPodBeInEndpoints,
-  shouldSetHostname,
+  shouldSetHostname, type ResolvedServicePort,
 } from '../net/pod-endpoints';
-import { servicesForPodChange } from '../net/service-index';
+import { serviceSelectorRequirements, servicesForPodChange } from '../net/service-index';
 import { formatTriggerTime, LAST_CHANGE_TRIGGER_TIME, TriggerTimeTracker } from '../net/trigger-time';
 import { HEADLESS_SERVICE_LABEL } from '../net/endpoint-slice-model';
 
@@ -28,14 +28,12 @@ interface PortKey { readonly name: string; readonly port: number; readonly proto
  */
 export function endpointsFor(service: Svc, pods: readonly P[]): EndpointSubset[] {
   const publishNotReady = service.spec?.publishNotReadyAddresses === true;
-  const ports = servicePorts(service);
+  const ports = servicePorts(service).map(portResolver);
   const headless = service.spec?.clusterIP === 'None';
-  const byPort = new Map<string, { port: PortKey | undefined; addrs: Map<string, { addr: EndpointAddress; ready: boolean }> }>();
-  const add = (port: PortKey | undefined, addr: EndpointAddress, ready: boolean): void => {
-    const pk = port ? `${port.name}\u0000${port.port}\u0000${port.protocol}\u0000${port.appProtocol ?? ''}` : '';
+  const byPort = new Map<string, PortAddresses>();
+  const add = (pk: string, port: PortKey | undefined, ak: string, addr: EndpointAddress, ready: boolean): void => {
     let entry = byPort.get(pk);
     if (!entry) { entry = { port, addrs: new Map() }; byPort.set(pk, entry); }
-    const ak = `${addr.ip}\u0000${addr.targetRef?.uid ?? ''}`;
     const prev = entry.addrs.get(ak);
     if (!prev || prev.ready) entry.addrs.set(ak, { addr, ready });
   };
@@ -46,23 +44,27 @@ export function endpointsFor(service: Svc, pods: readonly P[]): EndpointSubset[]
     const addr: EndpointAddress = {
       ip, nodeName: pod.spec?.nodeName ?? '',
       targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },
-      ...(shouldSetHostname(pod, service) ? { hostname: pod.spec!.hostname } : {}),
     };
+    if (shouldSetHostname(pod, service)) addr.hostname = pod.spec!.hostname;
     const ready = publishNotReady || isPodReady(pod);
+    const ak = `${ip}\u0000${pod.metadata.uid ?? ''}`;
     if (ports.length === 0) {
-      if (headless) add(undefined, addr, ready);
+      if (headless) add('', undefined, ak, addr, ready);
       continue;
     }
-    for (const sp of ports) {
-      const port = findPort(pod, sp);
+    for (const resolver of ports) {
+      if (resolver.fixed) { add(resolver.fixed.pk, resolver.fixed.port, ak, addr, ready); continue; }
+      const port = findPort(pod, resolver.sp);
       if (port === undefined) continue;
-      add({ name: sp.name, port, protocol: sp.protocol, ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) }, addr, ready);
+      const key = portKeyOf(resolver.sp, port);
+      add(portKeyText(key), key, ak, addr, ready);
     }
   }
   const groups = new Map<string, { ports: PortKey[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
   for (const { port, addrs } of byPort.values()) {
-    const sorted = [...addrs.values()].sort((a, b) => lessAddress(a.addr, b.addr));
-    const sig = sorted.map((a) => `${a.addr.ip}/${a.addr.targetRef?.uid ?? ''}/${a.ready}`).join(',');
+    const sorted = sortInPlace([...addrs.values()], (a, b) => lessAddress(a.addr, b.addr));
+    // Ports share a subset when they list the same addresses alike; with a single port there is nothing to share.
+    const sig = byPort.size === 1 ? '' : sorted.map((a) => `${a.addr.ip}/${a.addr.targetRef?.uid ?? ''}/${a.ready}`).join(',');
     let g = groups.get(sig);
     if (!g) {
       g = { ports: [], ready: sorted.filter((a) => a.ready).map((a) => a.addr), notReady: sorted.filter((a) => !a.ready).map((a) => a.addr) };
@@ -73,9 +75,36 @@ export function endpointsFor(service: Svc, pods: readonly P[]): EndpointSubset[]
   const subsets: EndpointSubset[] = [...groups.values()].map((g) => ({
     ...(g.ready.length > 0 ? { addresses: g.ready } : {}),
     ...(g.notReady.length > 0 ? { notReadyAddresses: g.notReady } : {}),
-    ...(g.ports.length > 0 ? { ports: g.ports.sort(comparePorts) } : {}),
+    ...(g.ports.length > 0 ? { ports: sortInPlace(g.ports, comparePorts) } : {}),
   }));
-  return subsets.sort((a, b) => compareStrings(firstIP(a), firstIP(b)) || compareStrings(portsText(a), portsText(b)));
+  return sortInPlace(subsets, (a, b) => compareStrings(firstIP(a), firstIP(b)) || compareStrings(portsText(a), portsText(b)));
+}
+
+interface PortAddresses {
+  readonly port: PortKey | undefined;
+  readonly addrs: Map<string, { addr: EndpointAddress; ready: boolean }>;
+}
+
+/** A service port, resolved once when its targetPort does not depend on the pod (a number). */
+interface PortResolver {
+  readonly sp: ResolvedServicePort;
+  readonly fixed: { readonly port: PortKey; readonly pk: string } | undefined;
+}
+
+function portResolver(sp: ResolvedServicePort): PortResolver {
+  const target = sp.targetPort;
+  const fixed = typeof target === 'number' ? target : /^\d+$/.test(target) ? Number(target) : undefined;
+  if (fixed === undefined) return { sp, fixed: undefined };
+  const port = portKeyOf(sp, fixed);
+  return { sp, fixed: { port, pk: portKeyText(port) } };
+}
+
+function portKeyOf(sp: ResolvedServicePort, port: number): PortKey {
+  return { name: sp.name, port, protocol: sp.protocol, ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) };
+}
+
+function portKeyText(port: PortKey): string {
+  return `${port.name}\u0000${port.port}\u0000${port.protocol}\u0000${port.appProtocol ?? ''}`;
 }
 
 /** The labels Endpoints carry: the Service's, plus service.kubernetes.io/headless for headless Services. Pure. */
@@ -110,7 +139,7 @@ export class EndpointsController implements Controller {
       return;
     }
     if (serviceType(service) === 'ExternalName' || !hasSelector(service)) return;
-    const pods = ctx.store.select<K8sObject & P>('Pod', namespace, requirementsOfMap(service.spec!.selector));
+    const pods = ctx.store.select<K8sObject & P>('Pod', namespace, serviceSelectorRequirements(service));
     const triggerTime = this.triggers.compute(key, service, pods);
     const subsets = endpointsFor(service, pods);
     const labels = endpointsLabels(service);
@@ -128,7 +157,7 @@ export class EndpointsController implements Controller {
       },
       ...(subsets.length > 0 ? { subsets } : {}),
     } as K8sObject;
-    if (current) ctx.api.update(next); else ctx.api.create(next);
+    if (current) ctx.api.update(next, { handOver: true }); else ctx.api.create(next, { handOver: true });
   }
 }
 

@@ -32,7 +32,7 @@ export class KubeProxyController implements Controller {
     }
     const { namespace, name } = parseKey(key);
     const slices = ctx.store.select<Slice>('EndpointSlice', namespace, [{ key: SERVICE_NAME_LABEL, operator: '=', values: [name] }]);
-    this.proxier.publish(key, serviceRulesFor(key, service, slices));
+    this.proxier.publish(key, serviceRulesFor(key, service, slices, this.proxier.current(key)));
   }
 }
 

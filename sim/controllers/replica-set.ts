@@ -8,6 +8,7 @@ import { controllerOf, isPodActive, isPodReady } from '../model/pod';
 import { matchesRequirements, requirementsOf, type Requirement } from '../model/labels';
 import { formatTimestamp } from '../model/time';
 import { clone } from '../core/clone';
+import { sortInPlace } from '../core/sort';
 import { deepEqual } from '../core/equal';
 import type { ApiStatus } from '../core/errors';
 import type { Change, ObjectStore } from '../core/store';
@@ -50,9 +51,19 @@ export function isNamespaceTerminatingError(status: ApiStatus): boolean {
   return status.reason === 'Forbidden' && status.message.endsWith('because it is being terminated');
 }
 
-/** The requirements of an object's spec.selector (a metav1.LabelSelector); empty when it has none. Pure. */
-export function selectorRequirements(obj: { readonly spec?: unknown }): Requirement[] {
-  return requirementsOf((obj.spec as { selector?: LabelSelector } | undefined)?.selector);
+const NO_REQUIREMENTS: readonly Requirement[] = [];
+const requirementsBySelector = new WeakMap<object, readonly Requirement[]>();
+
+/**
+ * The requirements of an object's spec.selector (a metav1.LabelSelector); empty when it has none. Pure; the
+ * answer is remembered per selector object, as stored objects never change.
+ */
+export function selectorRequirements(obj: { readonly spec?: unknown }): readonly Requirement[] {
+  const selector = (obj.spec as { selector?: LabelSelector } | undefined)?.selector;
+  if (!selector) return NO_REQUIREMENTS;
+  let reqs = requirementsBySelector.get(selector);
+  if (!reqs) { reqs = requirementsOf(selector); requirementsBySelector.set(selector, reqs); }
+  return reqs;
 }
 
 /** The keys of the `kind` controllers named by a change's object and its previous version (watch key mapping). Pure. */
@@ -96,9 +107,9 @@ export function claimObjects<T extends DeepReadonly<K8sObject>>(ctx: ReconcileCo
       if (ref.uid !== owner.metadata.uid) continue;
       if (selects(obj)) { claimed.push(obj); continue; }
       if (owner.metadata.deletionTimestamp) continue;
-      ctx.api.update({ ...clone(obj), metadata: { ...clone(obj.metadata), ownerReferences: refs.filter((r) => r.uid !== ref.uid) } } as K8sObject);
+      ctx.api.update({ ...clone(obj), metadata: { ...clone(obj.metadata), ownerReferences: refs.filter((r) => r.uid !== ref.uid) } } as K8sObject, { handOver: true });
     } else if (selects(obj) && !owner.metadata.deletionTimestamp && !obj.metadata.deletionTimestamp) {
-      const res = ctx.api.update({ ...clone(obj), metadata: { ...clone(obj.metadata), ownerReferences: [...refs, controllerRefTo(owner)] } } as K8sObject);
+      const res = ctx.api.update({ ...clone(obj), metadata: { ...clone(obj.metadata), ownerReferences: [...refs, controllerRefTo(owner)] } } as K8sObject, { handOver: true });
       if (res.ok) claimed.push(res.object as unknown as T);
     }
   }
@@ -151,12 +162,13 @@ export function replicaSetStatus(rs: RS, activePods: readonly P[], failure: Mana
     if (isPodAvailable(pod, rs.spec?.minReadySeconds ?? 0, nowEpochMs)) available++;
   }
   type Cond = NonNullable<NonNullable<ReplicaSet['status']>['conditions']>[number];
-  let conditions = clone((rs.status?.conditions ?? []) as Cond[]);
+  // The stored conditions are taken over as they are (status writes do not copy) unless this sync changes them.
+  let conditions = (rs.status?.conditions ?? []) as Cond[];
   const existing = conditions.find((c) => c.type === 'ReplicaFailure');
   if (failure && !existing) {
-    conditions.push({ type: 'ReplicaFailure', status: 'True', lastTransitionTime: formatTimestamp(nowEpochMs), reason: failure.reason, message: failure.message });
+    conditions = [...clone(conditions), { type: 'ReplicaFailure', status: 'True', lastTransitionTime: formatTimestamp(nowEpochMs), reason: failure.reason, message: failure.message }];
   } else if (!failure && existing) {
-    conditions = conditions.filter((c) => c.type !== 'ReplicaFailure');
+    conditions = clone(conditions).filter((c) => c.type !== 'ReplicaFailure');
   }
   return {
     replicas: activePods.length,
@@ -230,10 +242,10 @@ function syncReplicaSet(key: ObjectKey, ctx: ReconcileContext): { requeueAfterMs
   const rs = ctx.store.get(key) as RS | undefined;
   if (!rs) return;
   const reqs = selectorRequirements(rs);
-  const candidates = new Map<string, P>();
-  for (const pod of ctx.store.ownedBy<P>(rs.metadata.uid!, 'Pod')) candidates.set(pod.metadata.uid!, pod);
-  if (reqs.length > 0) for (const pod of ctx.store.select<P>('Pod', rs.metadata.namespace, reqs)) candidates.set(pod.metadata.uid!, pod);
-  const byName = [...candidates.values()].filter(isPodActive).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  // The store hands out one object per stored pod, so the union is taken by identity (as by uid).
+  const candidates = new Set<P>(ctx.store.ownedBy<P>(rs.metadata.uid!, 'Pod'));
+  if (reqs.length > 0) for (const pod of ctx.store.select<P>('Pod', rs.metadata.namespace, reqs)) candidates.add(pod);
+  const byName = sortInPlace([...candidates.values()].filter(isPodActive), (a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   const active = claimObjects(ctx, rs, byName, reqs);
   const failure = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, rs, active);
 

@@ -84,7 +84,8 @@ function matchesNodeSelectorTerm(term: DeepReadonly<{ matchExpressions?: { key: 
 /** nodeSelector and required node affinity both hold (NodeAffinity filter). Pure. */
 export function matchesNodeAffinity(pod: P, node: N): boolean {
   const labels = node.metadata?.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[k] !== v) return false;
+  const selector = pod.spec?.nodeSelector;
+  if (selector) for (const k in selector) if (labels[k] !== selector[k]) return false;
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   if (required) return required.nodeSelectorTerms.some((term) => matchesNodeSelectorTerm(term, node));
   return true;

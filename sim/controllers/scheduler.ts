@@ -56,12 +56,17 @@ export class Scheduler implements Controller {
   readonly latencyMs = 3;
   readonly watches: readonly Watch[];
   private readonly cache = new SchedulerCache();
+  /** The Nodes as listed, until one of them changes. */
+  private nodeList: readonly (DeepReadonly<Node> & K8sObject)[] | undefined;
   private readonly unschedulable = new Set<ObjectKey>();
   /** Pods waiting in PreBind for their delayed claims to be bound: the node they will go to, and until when. */
   private readonly binding = new Map<ObjectKey, { node: string; claims: readonly string[]; deadline: number }>();
 
   constructor(store: ObjectStore, private readonly imagesOnNode: (node: string, pod: DeepReadonly<Pod>) => boolean = () => false) {
-    store.watch((change) => this.cache.observe(change));
+    store.watch((change) => {
+      if (change.kind === 'Node') this.nodeList = undefined;
+      this.cache.observe(change);
+    });
     const retryAll = (): Iterable<ObjectKey> => [...this.unschedulable];
     this.watches = [
       { kind: 'Pod', keys: (change: Change) => this.podKeys(change, retryAll) },
@@ -88,7 +93,7 @@ export class Scheduler implements Controller {
     if (!pod || !needsScheduling(pod)) { this.unschedulable.delete(key); this.binding.delete(key); return; }
     const waiting = this.binding.get(key);
     if (waiting) return this.finishBinding(key, pod, waiting, ctx);
-    const nodes = ctx.store.list<DeepReadonly<Node> & K8sObject>('Node');
+    const nodes = (this.nodeList ??= ctx.store.list<DeepReadonly<Node> & K8sObject>('Node'));
     const claims = podVolumeClaims(pod, lookupIn(ctx.store));
     if (!claims.ok) return this.unschedulablePod(key, pod, preFilterFailureMessage(nodes.length, claims.reason), ctx);
     const placement = placePod(pod, nodes, this.cache, ctx.rng, (n) => this.imagesOnNode(n, pod), (n) => volumeBindingFilter(claims, n));

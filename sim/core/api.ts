@@ -30,7 +30,10 @@ export interface WriteOptions {
    * their typed clients cannot send unknown fields anyway.
    */
   readonly fieldValidation?: 'Strict' | 'Ignore';
-  /** The caller hands the object over and keeps no reference to it, so the apiserver need not copy it. */
+  /**
+   * The caller hands the object over and keeps no reference to it, so the apiserver need not copy it. Its
+   * top level and metadata must be the caller's own; deeper parts may be shared with stored objects.
+   */
   readonly handOver?: boolean;
 }
 
@@ -127,7 +130,7 @@ export class ApiServer {
   update(actor: string, input: K8sObject, opts: WriteOptions = {}): ApiResult {
     const { store } = this.deps;
     const info = resourceFor(input.kind);
-    const obj = clone(input);
+    const obj = opts.handOver ? input : clone(input);
     obj.apiVersion = input.apiVersion;
     if (info.namespaced) obj.metadata.namespace = obj.metadata.namespace || 'default';
     else delete obj.metadata.namespace;

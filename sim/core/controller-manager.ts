@@ -40,11 +40,14 @@ export class ControllerManager {
     const { store, api, clock, agenda, rng, events, runtime } = this.deps;
     const client = api.as(controller.name);
     const stream = rng.fork(controller.name);
-    const ctx = (): ReconcileContext => ({
-      store, api: client, now: clock.now, nowEpochMs: clock.nowEpochMs, rng: stream, runtime,
-      recordEvent: (obj: K8sObject, type, reason, message, opts) =>
-        events.record({ component: controller.name, host: opts?.host }, obj, type, reason, message, opts?.fieldPath),
-    });
+    const recordEvent: ReconcileContext['recordEvent'] = (obj: K8sObject, type, reason, message, opts) =>
+      events.record({ component: controller.name, host: opts?.host }, obj, type, reason, message, opts?.fieldPath);
+    // One context per instant: the reconciles of one drain share it (it holds nothing but the time).
+    let current: ReconcileContext | undefined;
+    const ctx = (): ReconcileContext => {
+      if (current?.now !== clock.now) current = { store, api: client, now: clock.now, nowEpochMs: clock.nowEpochMs, rng: stream, runtime, recordEvent };
+      return current;
+    };
     const run: Running = {
       controller, ctx,
       queue: new WorkQueue(controller.name, agenda, clock, controller.latencyMs, (key) => this.process(run, key)),

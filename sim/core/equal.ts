@@ -26,7 +26,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 function isEmpty(v: unknown): boolean {
   if (v === undefined || v === null) return true;
   if (Array.isArray(v)) return v.length === 0;
-  return typeof v === 'object' && Object.keys(v as object).every((k) => isEmpty((v as Record<string, unknown>)[k]));
+  if (typeof v !== 'object') return false;
+  for (const k in v as Record<string, unknown>) if (!isEmpty((v as Record<string, unknown>)[k])) return false;
+  return true;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Clock } from './clock';
 import type { ObjectStore } from './store';
 import type { TraceSink } from './trace';
 import { eventName } from './names';
+import { ExpiryQueue } from './expiry-queue';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -33,7 +34,7 @@ export class EventRecorder {
   /** Aggregation key → Event key, like the EventCorrelator's cache. */
   private readonly byAggregate = new Map<string, ObjectKey>();
   /** Event key → expiry (ms of virtual time), in least-recently-updated order. */
-  private readonly expiry = new Map<ObjectKey, number>();
+  private readonly expiry = new ExpiryQueue();
   private sequence = 0;
 
   constructor(
@@ -92,10 +93,10 @@ export class EventRecorder {
   /** Deletes Events past their TTL, and the oldest beyond the cap. */
   purge(): void {
     const { store, api, clock } = this.deps;
-    for (const [key, expiresAt] of this.expiry) {
-      if (expiresAt > clock.now && this.expiry.size <= this.maxEvents) break;
-      this.expiry.delete(key);
-      const ev = store.get(key);
+    for (let oldest = this.expiry.oldest(); oldest; oldest = this.expiry.oldest()) {
+      if (oldest.expiresAt > clock.now && this.expiry.size <= this.maxEvents) break;
+      this.expiry.delete(oldest.key);
+      const ev = store.get(oldest.key);
       if (ev) api.delete('event-ttl', 'Event', ev.metadata.namespace, ev.metadata.name);
     }
     if (this.byAggregate.size > this.expiry.size * 2 + 64) {
@@ -104,7 +105,6 @@ export class EventRecorder {
   }
 
   private touch(key: ObjectKey, now: number): void {
-    this.expiry.delete(key);
     this.expiry.set(key, now + this.ttlMs);
   }
 }

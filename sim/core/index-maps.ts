@@ -1,10 +1,5 @@
 // The small map-of-sets helpers the store's indexes are made of.
-import type { Kind, ObjectKey } from '../model/types';
-
-/** The label index's key for one `key=value` pair of one kind in one namespace. Pure. */
-export function labelIndexKey(kind: Kind, ns: string, k: string, v: string): string {
-  return `${kind}/${ns}/${k}=${v}`;
-}
+import type { ObjectKey } from '../model/types';
 
 export function mapFor<K, V>(map: Map<K, Map<ObjectKey, V>>, key: K): Map<ObjectKey, V> {
   let inner = map.get(key);
@@ -12,13 +7,13 @@ export function mapFor<K, V>(map: Map<K, Map<ObjectKey, V>>, key: K): Map<Object
   return inner;
 }
 
-export function setFor(map: Map<string, Set<ObjectKey>>, key: string): Set<ObjectKey> {
+export function setFor<T>(map: Map<string, Set<T>>, key: string): Set<T> {
   let set = map.get(key);
   if (!set) { set = new Set(); map.set(key, set); }
   return set;
 }
 
-export function deleteFrom(map: Map<string, Set<ObjectKey>>, key: string, value: ObjectKey): void {
+export function deleteFrom<T>(map: Map<string, Set<T>>, key: string, value: T): void {
   const set = map.get(key);
   if (!set) return;
   set.delete(value);

@@ -3,8 +3,9 @@
 import type { K8sObject, Kind, ObjectKey } from '../model/types';
 import { keyOf } from '../model/keys';
 import { matchesRequirements, type Requirement } from '../model/labels';
-import { deleteFrom, labelIndexKey, mapFor, setFor } from './index-maps';
+import { deleteFrom, mapFor, setFor } from './index-maps';
 import { ChangeLog } from './change-log';
+import { sortInPlace } from './sort';
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -37,14 +38,31 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** One stored object's slot, shared by the maps that list it, so an update replaces the object in one place. */
+interface Entry {
+  obj: K8sObject;
+}
+
+/** The objects of one kind in one namespace, with their label index (`key` → `value` → entries). */
+interface Bucket {
+  readonly entries: Map<ObjectKey, Entry>;
+  readonly labels: Map<string, Map<string, Set<Entry>>>;
+}
+
+const NO_ENTRIES: ReadonlyMap<ObjectKey, Entry> = new Map();
+const NO_ENTRY_SET: ReadonlySet<Entry> = new Set();
+
+function* objectsOf(entries: ReadonlyMap<ObjectKey, Entry>): IterableIterator<K8sObject> {
+  for (const entry of entries.values()) yield entry.obj;
+}
+
 /** A versioned object store with indexes; reads return stored objects, which nobody may mutate. */
 export class ObjectStore {
-  private readonly objects = new Map<ObjectKey, K8sObject>();
-  private readonly byKind = new Map<Kind, Map<ObjectKey, K8sObject>>();
-  private readonly byKindNs = new Map<string, Map<ObjectKey, K8sObject>>();
+  private readonly objects = new Map<ObjectKey, Entry>();
+  private readonly byKind = new Map<Kind, Map<ObjectKey, Entry>>();
+  private readonly byKindNs = new Map<Kind, Map<string, Bucket>>();
   private readonly byUid = new Map<string, ObjectKey>();
-  private readonly byOwnerUid = new Map<string, Set<ObjectKey>>();
-  private readonly byLabel = new Map<string, Set<ObjectKey>>();
+  private readonly byOwnerUid = new Map<string, Set<Entry>>();
   private readonly indexes = new Map<string, IndexDef>();
   private readonly watchers: WatchHandler[] = [];
   private readonly log: ChangeLog;
@@ -69,65 +87,65 @@ export class ObjectStore {
   }
 
   get(key: ObjectKey): K8sObject | undefined {
-    return this.objects.get(key);
+    return this.objects.get(key)?.obj;
   }
 
   getByUid(uid: string): K8sObject | undefined {
     const key = this.byUid.get(uid);
-    return key === undefined ? undefined : this.objects.get(key);
+    return key === undefined ? undefined : this.objects.get(key)?.obj;
   }
 
   /** All objects of a kind (optionally in one namespace), sorted by namespace then name as the apiserver lists. */
   list<T extends K8sObject = K8sObject>(kind: Kind, namespace?: string): T[] {
     const items = [...this.iterate(kind, namespace)] as T[];
-    return items.sort(byNamespaceName);
+    return sortByNamespaceName(items);
   }
 
   /** Objects of a kind without sorting, for counting and aggregate work. */
   iterate(kind: Kind, namespace?: string): IterableIterator<K8sObject> {
-    const map = namespace === undefined ? this.byKind.get(kind) : this.byKindNs.get(`${kind}/${namespace}`);
-    return (map ?? new Map<ObjectKey, K8sObject>()).values();
+    return objectsOf(this.entriesOf(kind, namespace));
   }
 
   count(kind: Kind, namespace?: string): number {
-    const map = namespace === undefined ? this.byKind.get(kind) : this.byKindNs.get(`${kind}/${namespace}`);
-    return map?.size ?? 0;
+    return this.entriesOf(kind, namespace).size;
   }
 
   /** Objects that name `ownerUid` in their ownerReferences, sorted by name. */
   ownedBy<T extends K8sObject = K8sObject>(ownerUid: string, kind?: Kind): T[] {
     const out: T[] = [];
-    for (const key of this.byOwnerUid.get(ownerUid) ?? EMPTY) {
-      const obj = this.objects.get(key)!;
+    for (const entry of this.byOwnerUid.get(ownerUid) ?? NO_ENTRY_SET) {
+      const obj = entry.obj;
       if (kind === undefined || obj.kind === kind) out.push(obj as T);
     }
-    return out.sort(byNamespaceName);
+    return sortByNamespaceName(out);
   }
 
   /** Objects of `kind` in `namespace` whose labels satisfy every requirement, narrowed through the label index. */
   select<T extends K8sObject = K8sObject>(kind: Kind, namespace: string | undefined, reqs: readonly Requirement[]): T[] {
-    let candidates: Iterable<ObjectKey> | undefined;
-    let best = Infinity;
+    let candidates: ReadonlySet<Entry> | undefined;
     if (namespace !== undefined) {
+      const labels = this.byKindNs.get(kind)?.get(namespace)?.labels;
       for (const req of reqs) {
         if ((req.operator === '=' || req.operator === '==' || req.operator === 'in') && req.values.length === 1) {
-          const set = this.byLabel.get(labelIndexKey(kind, namespace, req.key, req.values[0])) ?? EMPTY;
-          if (set.size < best) { best = set.size; candidates = set; }
+          const set = labels?.get(req.key)?.get(req.values[0]) ?? NO_ENTRY_SET;
+          if (candidates === undefined || set.size < candidates.size) candidates = set;
         }
       }
     }
     const out: T[] = [];
-    if (candidates) {
-      for (const key of candidates) {
-        const obj = this.objects.get(key)!;
-        if (matchesRequirements(reqs, obj.metadata.labels)) out.push(obj as T);
+    if (candidates && reqs.length === 1) {
+      // The index holds exactly the objects with this one `key=value`: nothing else to check.
+      for (const entry of candidates) out.push(entry.obj as T);
+    } else if (candidates) {
+      for (const entry of candidates) {
+        if (matchesRequirements(reqs, entry.obj.metadata.labels)) out.push(entry.obj as T);
       }
     } else {
-      for (const obj of this.iterate(kind, namespace)) {
-        if (matchesRequirements(reqs, obj.metadata.labels)) out.push(obj as T);
+      for (const entry of this.entriesOf(kind, namespace).values()) {
+        if (matchesRequirements(reqs, entry.obj.metadata.labels)) out.push(entry.obj as T);
       }
     }
-    return out.sort(byNamespaceName);
+    return sortByNamespaceName(out);
   }
 
   /** Registers a custom index (e.g. pods by node); must be added before objects of that kind are stored. */
@@ -145,8 +163,8 @@ export class ObjectStore {
   /** Objects under one value of a custom index, sorted by name. */
   byIndex<T extends K8sObject = K8sObject>(name: string, value: string): T[] {
     const out: T[] = [];
-    for (const key of this.indexKeys(name, value)) out.push(this.objects.get(key)! as T);
-    return out.sort(byNamespaceName);
+    for (const key of this.indexKeys(name, value)) out.push(this.objects.get(key)!.obj as T);
+    return sortByNamespaceName(out);
   }
 
   /** Called synchronously after every write, in write order. */
@@ -157,18 +175,22 @@ export class ObjectStore {
   /** Stores `obj` (already stamped with its resourceVersion by the writer) and notifies watchers. */
   put(obj: K8sObject): Change {
     const key = keyOf(obj);
-    const previous = this.objects.get(key);
+    const entry = this.objects.get(key);
+    const previous = entry?.obj;
     if (this.opts.freeze) deepFreeze(obj);
-    this.objects.set(key, obj);
-    if (previous) this.reindex(key, previous, obj); else this.index(key, obj);
+    if (entry) {
+      entry.obj = obj;
+      this.reindex(key, entry, previous!, obj);
+    } else this.index(key, obj);
     return this.record({ rv: Number(obj.metadata.resourceVersion), type: previous ? 'MODIFIED' : 'ADDED', key, kind: obj.kind, object: obj, previous });
   }
 
   /** Removes an object and notifies watchers; returns undefined if it was not there. */
   remove(key: ObjectKey): Change | undefined {
-    const previous = this.objects.get(key);
-    if (!previous) return undefined;
-    this.unindex(key, previous);
+    const entry = this.objects.get(key);
+    if (!entry) return undefined;
+    const previous = entry.obj;
+    this.unindex(key, entry);
     this.objects.delete(key);
     return this.record({ rv: this.nextResourceVersion(), type: 'DELETED', key, kind: previous.kind, object: previous, previous });
   }
@@ -180,7 +202,7 @@ export class ObjectStore {
 
   /** Every stored object, in no particular order. */
   all(): IterableIterator<K8sObject> {
-    return this.objects.values();
+    return objectsOf(this.objects);
   }
 
   private record(change: Change): Change {
@@ -189,35 +211,48 @@ export class ObjectStore {
     return change;
   }
 
+  private entriesOf(kind: Kind, namespace: string | undefined): ReadonlyMap<ObjectKey, Entry> {
+    const map = namespace === undefined ? this.byKind.get(kind) : this.byKindNs.get(kind)?.get(namespace)?.entries;
+    return map ?? NO_ENTRIES;
+  }
+
+  private bucket(kind: Kind, ns: string): Bucket {
+    let namespaces = this.byKindNs.get(kind);
+    if (!namespaces) { namespaces = new Map(); this.byKindNs.set(kind, namespaces); }
+    let bucket = namespaces.get(ns);
+    if (!bucket) { bucket = { entries: new Map(), labels: new Map() }; namespaces.set(ns, bucket); }
+    return bucket;
+  }
+
   private index(key: ObjectKey, obj: K8sObject): void {
-    const ns = obj.metadata.namespace ?? '';
-    mapFor(this.byKind, obj.kind).set(key, obj);
-    mapFor(this.byKindNs, `${obj.kind}/${ns}`).set(key, obj);
+    const entry: Entry = { obj };
+    const bucket = this.bucket(obj.kind, obj.metadata.namespace ?? '');
+    this.objects.set(key, entry);
+    mapFor(this.byKind, obj.kind).set(key, entry);
+    bucket.entries.set(key, entry);
     if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, key);
-    for (const ref of obj.metadata.ownerReferences ?? []) setFor(this.byOwnerUid, ref.uid).add(key);
+    for (const ref of obj.metadata.ownerReferences ?? []) setFor(this.byOwnerUid, ref.uid).add(entry);
     const labels = obj.metadata.labels;
-    if (labels) for (const k in labels) setFor(this.byLabel, labelIndexKey(obj.kind, ns, k, labels[k])).add(key);
+    if (labels) for (const k in labels) addLabel(bucket, k, labels[k], entry);
     for (const def of this.indexes.values()) if (def.kind === obj.kind) this.indexAdd(def, obj);
   }
 
   /** Moves an updated object's index entries; only what changed is touched (most writes change status only). */
-  private reindex(key: ObjectKey, old: K8sObject, obj: K8sObject): void {
-    const ns = obj.metadata.namespace ?? '';
-    this.byKind.get(obj.kind)!.set(key, obj);
-    this.byKindNs.get(`${obj.kind}/${ns}`)!.set(key, obj);
+  private reindex(key: ObjectKey, entry: Entry, old: K8sObject, obj: K8sObject): void {
     if (old.metadata.uid !== obj.metadata.uid) {
       if (old.metadata.uid) this.byUid.delete(old.metadata.uid);
       if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, key);
     }
     if (!sameOwners(old.metadata.ownerReferences, obj.metadata.ownerReferences)) {
-      for (const ref of old.metadata.ownerReferences ?? []) deleteFrom(this.byOwnerUid, ref.uid, key);
-      for (const ref of obj.metadata.ownerReferences ?? []) setFor(this.byOwnerUid, ref.uid).add(key);
+      for (const ref of old.metadata.ownerReferences ?? []) deleteFrom(this.byOwnerUid, ref.uid, entry);
+      for (const ref of obj.metadata.ownerReferences ?? []) setFor(this.byOwnerUid, ref.uid).add(entry);
     }
     if (old.metadata.labels !== obj.metadata.labels) {
       const before = old.metadata.labels;
       const after = obj.metadata.labels;
-      if (before) for (const k in before) if (after?.[k] !== before[k]) deleteFrom(this.byLabel, labelIndexKey(obj.kind, ns, k, before[k]), key);
-      if (after) for (const k in after) if (before?.[k] !== after[k]) setFor(this.byLabel, labelIndexKey(obj.kind, ns, k, after[k])).add(key);
+      let bucket: Bucket | undefined;
+      if (before) for (const k in before) if (after?.[k] !== before[k]) deleteLabel(bucket ??= this.bucket(obj.kind, obj.metadata.namespace ?? ''), k, before[k], entry);
+      if (after) for (const k in after) if (before?.[k] !== after[k]) addLabel(bucket ??= this.bucket(obj.kind, obj.metadata.namespace ?? ''), k, after[k], entry);
     }
     for (const def of this.indexes.values()) {
       if (def.kind !== obj.kind) continue;
@@ -229,14 +264,15 @@ export class ObjectStore {
     }
   }
 
-  private unindex(key: ObjectKey, obj: K8sObject): void {
-    const ns = obj.metadata.namespace ?? '';
+  private unindex(key: ObjectKey, entry: Entry): void {
+    const obj = entry.obj;
+    const bucket = this.bucket(obj.kind, obj.metadata.namespace ?? '');
     this.byKind.get(obj.kind)?.delete(key);
-    this.byKindNs.get(`${obj.kind}/${ns}`)?.delete(key);
+    bucket.entries.delete(key);
     if (obj.metadata.uid) this.byUid.delete(obj.metadata.uid);
-    for (const ref of obj.metadata.ownerReferences ?? []) deleteFrom(this.byOwnerUid, ref.uid, key);
+    for (const ref of obj.metadata.ownerReferences ?? []) deleteFrom(this.byOwnerUid, ref.uid, entry);
     const labels = obj.metadata.labels;
-    if (labels) for (const k in labels) deleteFrom(this.byLabel, labelIndexKey(obj.kind, ns, k, labels[k]), key);
+    if (labels) for (const k in labels) deleteLabel(bucket, k, labels[k], entry);
     for (const def of this.indexes.values()) {
       if (def.kind !== obj.kind) continue;
       for (const value of def.fn(obj)) deleteFrom(def.entries, value, key);
@@ -249,7 +285,6 @@ export class ObjectStore {
   }
 }
 
-/** Namespace, then name, byte-wise: the apiserver's list order (etcd key order). Pure. */
 /** Whether two ownerReferences lists name the same owners in the same order (copies of one list usually do). */
 function sameOwners(a: K8sObject['metadata']['ownerReferences'], b: K8sObject['metadata']['ownerReferences']): boolean {
   if (a === b) return true;
@@ -258,6 +293,25 @@ function sameOwners(a: K8sObject['metadata']['ownerReferences'], b: K8sObject['m
   return true;
 }
 
+function addLabel(bucket: Bucket, k: string, v: string, entry: Entry): void {
+  let values = bucket.labels.get(k);
+  if (!values) { values = new Map(); bucket.labels.set(k, values); }
+  setFor(values, v).add(entry);
+}
+
+function deleteLabel(bucket: Bucket, k: string, v: string, entry: Entry): void {
+  const values = bucket.labels.get(k);
+  if (!values) return;
+  deleteFrom(values, v, entry);
+  if (values.size === 0) bucket.labels.delete(k);
+}
+
+/** Sorts in place by namespace then name (no two stored objects share both, so the order is total). */
+export function sortByNamespaceName<T extends K8sObject>(items: T[]): T[] {
+  return sortInPlace(items, byNamespaceName);
+}
+
+/** Namespace, then name, byte-wise: the apiserver's list order (etcd key order). Pure. */
 export function byNamespaceName(a: K8sObject, b: K8sObject): number {
   const na = a.metadata.namespace ?? '', nb = b.metadata.namespace ?? '';
   if (na !== nb) return na < nb ? -1 : 1;

@@ -54,6 +54,22 @@ export function endpointPortsFor(service: Svc, pod: DeepReadonly<Stored<Pod>>): 
 }
 
 /**
+ * endpointPortsFor when no targetPort is named: the same ports for every pod, resolved once; undefined when
+ * some targetPort is a name, which each pod resolves for itself. Pure.
+ */
+export function podIndependentEndpointPorts(service: Svc): EndpointPort[] | undefined {
+  const ports = servicePorts(service);
+  const out: EndpointPort[] = [];
+  for (const sp of ports) {
+    const target = sp.targetPort;
+    const port = typeof target === 'number' ? target : /^\d+$/.test(target) ? Number(target) : undefined;
+    if (port === undefined) return undefined;
+    out.push({ name: sp.name, port, protocol: sp.protocol, ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) });
+  }
+  return out;
+}
+
+/**
  * NewPortMapKey: identifies a group of endpoints sharing the same resolved ports.
  * SIMPLIFIED: a sorted text key rather than an FNV hash of the Go dump; the grouping is the same. Pure.
  */

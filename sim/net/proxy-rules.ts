@@ -7,6 +7,7 @@ import type { Hop, Protocol } from './types';
 import type { Slice } from './endpoint-slice-model';
 import { endpointChainName, servicePortChains, servicePortNameString, type ServicePortChains } from './chain-names';
 import { isServiceIPSet, servicePorts, serviceType, compareStrings } from './pod-endpoints';
+import { sortInPlace } from '../core/sort';
 
 export type ProxyMode = 'iptables' | 'ipvs';
 
@@ -65,8 +66,12 @@ export type Verdict =
   | { readonly kind: 'drop'; readonly comment: string }
   | { readonly kind: 'forward'; readonly chain: string; readonly endpoints: readonly EndpointRule[] };
 
-/** The rules kube-proxy derives for a Service from its EndpointSlices. Pure. */
-export function serviceRulesFor(key: string, service: DeepReadonly<Stored<Service>>, slices: readonly DeepReadonly<Slice>[]): ServiceRules {
+/**
+ * The rules kube-proxy derives for a Service from its EndpointSlices. Pure; endpoints identical to ones in
+ * `previous` (the rules last published for the Service) are taken over rather than rebuilt.
+ */
+export function serviceRulesFor(key: string, service: DeepReadonly<Stored<Service>>, slices: readonly DeepReadonly<Slice>[],
+  previous?: ServiceRules): ServiceRules {
   const type = serviceType(service);
   if (type === 'ExternalName' || !isServiceIPSet(service)) return { key, ports: [] };
   const ns = service.metadata.namespace ?? '';
@@ -78,7 +83,8 @@ export function serviceRulesFor(key: string, service: DeepReadonly<Stored<Servic
   const ports = servicePorts(service).map((sp): ServicePortRules => {
     const portName = servicePortNameString(ns, name, sp.name);
     const protocol = sp.protocol as Protocol;
-    const endpoints = endpointsForPort(slices, sp.name, protocol, portName);
+    const before = previous?.ports.find((p) => p.portName === portName && p.protocol === protocol)?.endpoints;
+    const endpoints = endpointsForPort(slices, sp.name, protocol, portName, before);
     const ready = endpoints.filter((e) => e.ready);
     return {
       service: `${ns}/${name}`, portName, protocol, clusterIP: spec.clusterIP, port: sp.port,
@@ -94,7 +100,8 @@ export function serviceRulesFor(key: string, service: DeepReadonly<Stored<Servic
   return { key, ports };
 }
 
-function endpointsForPort(slices: readonly DeepReadonly<Slice>[], portName: string, protocol: Protocol, svcPortName: string): EndpointRule[] {
+function endpointsForPort(slices: readonly DeepReadonly<Slice>[], portName: string, protocol: Protocol, svcPortName: string,
+  before: readonly EndpointRule[] | undefined): EndpointRule[] {
   const byAddress = new Map<string, EndpointRule>();
   for (const slice of slices) {
     if (slice.addressType !== 'IPv4') continue;
@@ -106,16 +113,34 @@ function endpointsForPort(slices: readonly DeepReadonly<Slice>[], portName: stri
       const ready = ep.conditions?.ready ?? true;
       const address = `${ip}:${port.port}`;
       const podUid = ep.targetRef?.kind === 'Pod' ? ep.targetRef.uid : undefined;
+      const serving = ep.conditions?.serving ?? ready, terminating = ep.conditions?.terminating ?? false;
+      const same = before && ruleAt(before, address);
+      if (same && same.nodeName === ep.nodeName && same.podUid === podUid && same.ready === ready && same.serving === serving
+        && same.terminating === terminating) {
+        byAddress.set(address, same);
+        continue;
+      }
       byAddress.set(address, {
-        ip, port: port.port, address, nodeName: ep.nodeName, podUid, ready,
-        serving: ep.conditions?.serving ?? ready, terminating: ep.conditions?.terminating ?? false,
+        ip, port: port.port, address, nodeName: ep.nodeName, podUid, ready, serving, terminating,
         chain: endpointChainName(svcPortName, protocol, address),
         dnat: { step: 'dnat', ip, port: port.port },
         target: { ip, port: port.port, podUid: podUid ?? '' },
       });
     }
   }
-  return [...byAddress.values()].sort((a, b) => compareStrings(a.address, b.address));
+  return sortInPlace([...byAddress.values()], (a, b) => compareStrings(a.address, b.address));
+}
+
+/** The rule for `address` in rules sorted by address (as endpointsForPort returns them), by binary search. */
+function ruleAt(sorted: readonly EndpointRule[], address: string): EndpointRule | undefined {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compareStrings(sorted[mid].address, address);
+    if (c === 0) return sorted[mid];
+    if (c < 0) lo = mid + 1; else hi = mid;
+  }
+  return undefined;
 }
 
 const localCache = new WeakMap<ServicePortRules, Map<string, readonly EndpointRule[]>>();

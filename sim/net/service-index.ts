@@ -3,7 +3,10 @@
 import type { DeepReadonly, K8sObject, ObjectKey, Pod, Service, Stored } from '../model/types';
 import { objectKey } from '../model/keys';
 import { isPodReady } from '../model/pod';
+import { requirementsOfMap, type Requirement } from '../model/labels';
 import type { Change, ObjectStore } from '../core/store';
+import { sortInPlace } from '../core/sort';
+import { compareStrings } from './pod-endpoints';
 
 /** Index of Services by each `namespace/key=value` pair of their selector. */
 export const SERVICE_BY_SELECTOR_PAIR = 'net/service-by-selector-pair';
@@ -41,14 +44,23 @@ export function servicesSelecting(store: ObjectStore, namespace: string, labels:
       if (all) out.add(key);
     }
   }
-  return [...out].sort();
+  return sortInPlace([...out], compareStrings);
 }
 
 /**
  * The Service keys a pod change should wake (GetServicesToUpdateOnPodChange): none when nothing that endpoints
  * depend on changed; the services of both the old and the new labels when labels changed.
  */
-export function servicesForPodChange(change: Change, store: ObjectStore): ObjectKey[] {
+export function servicesForPodChange(change: Change, store: ObjectStore): readonly ObjectKey[] {
+  // The Endpoints and EndpointSlice controllers both ask about every pod change: answer once per change.
+  let keys = answered.get(change);
+  if (!keys) { keys = computeServicesForPodChange(change, store); answered.set(change, keys); }
+  return keys;
+}
+
+const answered = new WeakMap<Change, readonly ObjectKey[]>();
+
+function computeServicesForPodChange(change: Change, store: ObjectStore): ObjectKey[] {
   const cur = change.type === 'DELETED' ? undefined : (change.object as DeepReadonly<Stored<Pod>>);
   const old = change.previous as DeepReadonly<Stored<Pod>> | undefined;
   const ns = change.object.metadata.namespace ?? '';
@@ -56,9 +68,20 @@ export function servicesForPodChange(change: Change, store: ObjectStore): Object
   const keys = servicesSelecting(store, ns, (cur ?? old)!.metadata.labels);
   if (cur && old && !sameLabels(old.metadata.labels, cur.metadata.labels)) {
     const extra = servicesSelecting(store, ns, old.metadata.labels);
-    return [...new Set([...keys, ...extra])].sort();
+    return sortInPlace([...new Set([...keys, ...extra])], compareStrings);
   }
   return keys;
+}
+
+const requirementsBySelector = new WeakMap<object, readonly Requirement[]>();
+
+/** The requirements of a stored Service's selector (requirementsOfMap), remembered per selector object. */
+export function serviceSelectorRequirements(service: DeepReadonly<Stored<Service>>): readonly Requirement[] {
+  const selector = service.spec?.selector;
+  if (!selector) return requirementsOfMap(selector);
+  let reqs = requirementsBySelector.get(selector);
+  if (!reqs) { reqs = requirementsOfMap(selector); requirementsBySelector.set(selector, reqs); }
+  return reqs;
 }
 
 /** The owning Service's key for an EndpointSlice (its kubernetes.io/service-name label). Pure. */

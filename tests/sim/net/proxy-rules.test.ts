@@ -76,6 +76,21 @@ describe('serviceRulesFor', () => {
     expect(verdictFor(p, 'n0', 'external', false)).toMatchObject({ kind: 'forward', chain: p.chains.local });
   });
 
+  it('takes over unchanged endpoints from the rules published before, and rebuilds changed ones', () => {
+    const before = serviceRulesFor('k', svc, [slice([{ name: 'http', port: 8080 }], [['10.244.0.7', 'n0'], ['10.244.0.8', 'n1']])]);
+    const after = serviceRulesFor('k', svc, [slice([{ name: 'http', port: 8080 }], [
+      ['10.244.0.7', 'n0'], ['10.244.0.8', 'n1', { ready: false, serving: false }], ['10.244.0.9', 'n1'],
+    ])], before);
+    const [kept, changed, added] = after.ports[0].endpoints;
+    expect(kept).toBe(before.ports[0].endpoints[0]);
+    expect(changed).not.toBe(before.ports[0].endpoints[1]);
+    expect([changed.address, changed.ready, added.address]).toEqual(['10.244.0.8:8080', false, '10.244.0.9:8080']);
+    const fresh = serviceRulesFor('k', svc, [slice([{ name: 'http', port: 8080 }], [
+      ['10.244.0.7', 'n0'], ['10.244.0.8', 'n1', { ready: false, serving: false }], ['10.244.0.9', 'n1'],
+    ])]);
+    expect(after).toEqual(fresh);
+  });
+
   it('has no rules for headless and ExternalName services, and takes LB IPs only from status', () => {
     expect(serviceRulesFor('k', service('db', { clusterIP: 'None' }), []).ports).toEqual([]);
     expect(serviceRulesFor('k', service('db', { type: 'ExternalName', externalName: 'example.com', clusterIP: undefined }), []).ports).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Deployment, ReplicaSet } from '../../../../sim/model/types';
 import {
   equalIgnoreHash, findNewReplicaSet, findOldReplicaSets, maxRevision, maxSurgeOf, maxUnavailableOf, newReplicaSetFor,
-  newRSNewReplicas, resolveFenceposts, scaledValue, setNewReplicaSetAnnotations, type D, type RS,
+  newRSNewReplicas, resolveFenceposts, scaledValue, setNewReplicaSetAnnotations, storedTemplatesEqual, type D, type RS,
 } from '../../../../sim/controllers/deployment-util';
 import {
   findActiveOrLatest, maxScaledDown, oldScaleDownPlan, scalePlan, unhealthyCleanupPlan,
@@ -131,6 +131,19 @@ describe('EqualIgnoreHash and finding the new ReplicaSet', () => {
     expect(equalIgnoreHash(t({ app: 'x', 'pod-template-hash': '1' }), t({ app: 'x' }))).toBe(true);
     expect(equalIgnoreHash(t({ app: 'x' }), t({ app: 'y' }))).toBe(false);
     expect(equalIgnoreHash(t({ app: 'x' }), t({ app: 'x' }, 'httpd'))).toBe(false);
+  });
+  it('answers for stored templates as equalIgnoreHash does, per pair of template objects', () => {
+    const rsTemplate = t({ app: 'x', 'pod-template-hash': '1' });
+    const same = t({ app: 'x' }), other = t({ app: 'x' }, 'httpd');
+    expect(storedTemplatesEqual(rsTemplate, same)).toBe(true);
+    expect(storedTemplatesEqual(rsTemplate, same)).toBe(true);
+    expect(storedTemplatesEqual(rsTemplate, other)).toBe(false);
+    expect(storedTemplatesEqual(rsTemplate, same)).toBe(true);
+    expect(storedTemplatesEqual(undefined, same)).toBe(equalIgnoreHash(undefined, same));
+    expect(storedTemplatesEqual(rsTemplate, undefined)).toBe(false);
+    const d = deployment(3);
+    const cur = rs('web-new', 0, { image: 'nginx:1.26' });
+    expect(findNewReplicaSet(d, [rs('web-old', 3), cur], storedTemplatesEqual)?.metadata.name).toBe('web-new');
   });
   it('treats empty and missing maps alike, as semantic equality does', () => {
     expect(equalIgnoreHash({ metadata: { labels: { 'pod-template-hash': '1' } }, spec: { containers: [] } }, { spec: { containers: [] } })).toBe(true);
