@@ -29,7 +29,7 @@ function textTool(program: Program): Builtin {
         return { ok: false, error: sh.io.listDir?.(path) !== undefined ? 'Is a directory' : 'No such file or directory' };
       },
     } as unknown as VirtualFs;
-    const session = { cwd: '/', env: new Map(), history: [], fs, portForwards: new Map() } as SessionState;
+    const session = { cwd: '/', env: new Map(), aliases: new Map(), history: [], fs, portForwards: new Map() } as SessionState;
     const lines = (emit: (line: string) => void) => (text: string): void => {
       const parts = text.split('\n');
       if (parts[parts.length - 1] === '') parts.pop();

@@ -12,6 +12,8 @@ export interface CompletionContext {
   readonly cwd: string;
   /** Command names the shell knows. */
   readonly commands: readonly string[];
+  /** The session's aliases: their names complete as commands, and an alias's words stand for it. */
+  readonly aliases?: ReadonlyMap<string, string>;
 }
 
 export interface Completion {
@@ -142,10 +144,13 @@ function kubectlCandidates(ctx: CompletionContext, words: readonly string[], par
 /** Candidates for the word before `cursor` in `line`, and where that word starts. Pure. */
 export function complete(line: string, cursor: number, ctx: CompletionContext): Completion {
   const before = line.slice(0, Math.max(0, Math.min(cursor, line.length)));
-  const { words, partial } = wordsBefore(before);
+  const typed = wordsBefore(before);
+  const partial = typed.partial;
+  const aliased = typed.words.length > 0 ? ctx.aliases?.get(typed.words[0]) : undefined;
+  const words = aliased === undefined ? typed.words : [...aliased.trim().split(/\s+/), ...typed.words.slice(1)];
   const replaceFrom = before.length - partial.length;
   let candidates: string[];
-  if (words.length === 0) candidates = partial.includes('/') ? fileCandidates(ctx, partial, false) : [...ctx.commands];
+  if (words.length === 0) candidates = partial.includes('/') ? fileCandidates(ctx, partial, false) : [...ctx.commands, ...(ctx.aliases?.keys() ?? [])];
   else if (words[0] === 'kubectl' || words[0] === 'k') candidates = kubectlCandidates(ctx, words, partial);
   else candidates = fileCandidates(ctx, partial, false);
   const unique = [...new Set(candidates)].filter((c) => c.startsWith(partial)).sort();

@@ -63,6 +63,8 @@ export interface JobControl {
 export interface SessionState {
   cwd: string;
   readonly env: Map<string, string>;
+  /** `alias` definitions: name → the text that replaces it as a command word. */
+  readonly aliases: Map<string, string>;
   readonly history: string[];
   readonly fs: VirtualFs;
   /** Local ports forwarded by `kubectl port-forward`: local port → target. */

@@ -5,6 +5,7 @@
 import type { JobControl, PortForward, Program, ProgramContext, SessionState, ShellHost, Wait } from './program';
 import { parseList, parseSimple, substitutionEnd, type RawAndOr, type RawCommand, type SimpleCommand } from './parse';
 import { globMatches, literalWords } from './expand';
+import { expandAliases } from './aliases';
 import { HOME, resolvePath, type VirtualFs } from './vfs';
 
 export interface RunOutput {
@@ -50,6 +51,7 @@ const RESERVED = new Set(['for', 'while', 'until', 'if', 'case', 'select', 'func
 export class ShellSession implements SessionState {
   cwd = HOME;
   readonly env = new Map<string, string>();
+  readonly aliases = new Map<string, string>();
   readonly history: string[] = [];
   readonly portForwards = new Map<number, PortForward>();
   lastExitCode = 0;
@@ -78,15 +80,16 @@ export class ShellSession implements SessionState {
   *execute(text: string, io: RunOutput): Generator<Wait, number, void> {
     const parsed = parseList(text);
     if (!parsed.ok) { io.err(`bash: ${parsed.error}\n`); this.lastExitCode = 2; return 2; }
-    if (parsed.list.length === 0) return 0;
-    const compound = parsed.list.flatMap((s) => s.pipeline).map((c) => c.raw.split(/\s+/)[0]).find((w) => RESERVED.has(w));
+    // SIMPLIFIED: an alias's value is read as a simple command; operators in it (|, ;, &&) are not re-parsed.
+    const list = parsed.list.map((step) => ({ ...step, pipeline: step.pipeline.map((c) => ({ ...c, raw: expandAliases(c.raw, this.aliases) })) }));
+    if (list.length === 0) return 0;
+    const compound = list.flatMap((s) => s.pipeline).map((c) => c.raw.split(/\s+/)[0]).find((w) => RESERVED.has(w));
     if (compound !== undefined) {
       io.err(`kubesim: '${compound}' blocks (loops, conditionals) are not simulated in this terminal; run scripts in a container: kubectl exec POD -- sh -c '…'\n`);
       this.lastExitCode = 2;
       return 2;
     }
     let status = 0;
-    const list = parsed.list;
     for (let i = 0; i < list.length; i++) {
       if (list[i].background) {
         let j = i + 1;

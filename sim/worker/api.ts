@@ -98,7 +98,8 @@ export function createWorkerApi() {
     /** Tab completion for a terminal line (read-only). */
     complete(line: string, cursor: number): Completion {
       const s = need();
-      return complete(line, cursor, { store: s.store, fs: s.shell.fs, cwd: s.shell.session().cwd, commands: [...PROGRAMS.keys()] });
+      const session = s.shell.session();
+      return complete(line, cursor, { store: s.store, fs: s.shell.fs, cwd: session.cwd, commands: [...PROGRAMS.keys()], aliases: session.aliases });
     },
     /** The problems `kubectl apply -f` would report for a manifest's text, by line (read-only). */
     diagnose(text: string): Diagnostic[] {

@@ -9,9 +9,10 @@ import { jq } from './jq';
 import { curl, dig, nslookup, ping, wget } from './net';
 import { cp, mv } from './file-ops';
 import { EDITORS } from './editors';
+import { alias, unalias } from '../aliases';
 
 /** Commands bash runs itself rather than from a file on PATH. */
-const BUILTIN_NAMES = new Set(['echo', 'cd', 'pwd', 'export', 'history', 'true', 'false', 'printf', 'jobs', 'kill', 'unset', 'exit', 'help', 'type']);
+const BUILTIN_NAMES = new Set(['echo', 'cd', 'pwd', 'export', 'history', 'true', 'false', 'printf', 'jobs', 'kill', 'unset', 'exit', 'help', 'type', 'alias', 'unalias']);
 
 const BASE: [string, Program][] = [
   ['kubectl', kubectl],
@@ -20,7 +21,7 @@ const BASE: [string, Program][] = [
   ['true', trueCmd], ['false', falseCmd], ['printf', printf], ['jobs', jobs], ['kill', kill], ['unset', unset], ['exit', exit],
   ['help', help], ['grep', grep], ['head', head], ['tail', tail], ['wc', wc], ['sort', sort], ['uniq', uniq], ['cut', cut], ['tr', tr],
   ['base64', base64], ['jq', jq], ['curl', curl], ['wget', wget], ['nslookup', nslookup], ['dig', dig], ['ping', ping],
-  ...EDITORS,
+  ...EDITORS, ['alias', alias], ['unalias', unalias],
 ];
 
 const finder = locate(new Set([...BASE.map(([n]) => n), 'type', 'which']), BUILTIN_NAMES);

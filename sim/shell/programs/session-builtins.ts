@@ -90,7 +90,9 @@ export function locate(names: ReadonlySet<string>, builtins: ReadonlySet<string>
     type: (ctx) => {
       let status = 0;
       for (const n of ctx.argv.slice(1)) {
-        if (builtins.has(n)) ctx.out(`${n} is a shell builtin\n`);
+        const aliased = ctx.session.aliases.get(n);
+        if (aliased !== undefined) ctx.out(`${n} is aliased to \`${aliased}'\n`);
+        else if (builtins.has(n)) ctx.out(`${n} is a shell builtin\n`);
         else if (names.has(n)) ctx.out(`${n} is /usr/bin/${n}\n`);
         else { ctx.err(`bash: type: ${n}: not found\n`); status = 1; }
       }
@@ -113,7 +115,7 @@ export const HELP_TEXT = `kubesim's terminal: a bash-like shell on a simulated s
   editors            nano vi vim code open a file in the page's editor; the terminal waits until it is closed
   text               echo printf grep head tail wc sort uniq cut tr base64 jq
   network            curl wget nslookup dig ping (from outside the cluster; localhost reaches port-forwards)
-  session            export unset env history clear sleep jobs kill help type which true false
+  session            export unset alias unalias env history clear sleep jobs kill help type which true false
 
   Shell features: quotes and escapes, $VAR and \${VAR}, $(...), VAR=value cmd, ; && || |, > >> < 2> 2>&1,
   heredocs (cat <<EOF > file), # comments, and cmd & for background jobs.
