@@ -76,7 +76,7 @@ describe('the terminal', () => {
     await page.close();
   });
 
-  it('completes with Tab: one match in place, several listed under the line', async () => {
+  it('completes with Tab: one match in place, several listed under the line on a second Tab', async () => {
     const { page } = await openTerminal(2);
     await page.keyboard.press('Control+L');
     await page.keyboard.type('kubectl get nod');
@@ -88,6 +88,7 @@ describe('the terminal', () => {
 
     await page.keyboard.press('Control+L');
     await page.keyboard.type('kubectl get pods -n kube-');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await expect.poll(async () => (await rows(page)).length).toBe(3);
     const listed = await rows(page);
@@ -101,7 +102,7 @@ describe('the terminal', () => {
     await page.close();
   });
 
-  it('walks back through history with the arrow keys, also after a reload', async () => {
+  it('walks back through history with the arrow keys, also after a reload, and searches it with Ctrl-R', async () => {
     const { page } = await openTerminal(3);
     await run(page, 'echo first');
     await run(page, 'echo second');
@@ -119,6 +120,15 @@ describe('the terminal', () => {
     await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
     await page.keyboard.press('ArrowUp');
     await waitForLastRow(page, `${PROMPT} echo second`);
+
+    // Ctrl-R searches the history backwards (and is the terminal's, not the browser's reload).
+    await page.keyboard.press('Control+C');
+    await page.keyboard.press('Control+L');
+    await page.keyboard.press('Control+R');
+    await page.keyboard.type('fir');
+    await waitForLastRow(page, "(reverse-i-search)`fir': echo first");
+    await page.keyboard.press('Enter');
+    expect((await waitForLastRow(page)).slice(-2)).toEqual(['first', PROMPT]);
     await page.close();
   });
 

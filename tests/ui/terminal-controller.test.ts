@@ -164,7 +164,7 @@ describe('the terminal', () => {
     expect(t.dispatched[1]).toBe('kubectl get   pods');
   });
 
-  it('completes one candidate in place, lists several and redraws the prompt with the line', async () => {
+  it('completes one candidate in place, lists several on a second Tab and redraws the prompt with the line', async () => {
     const t = harness({ completions: {
       'kubectl get nod': { replaceFrom: 12, candidates: ['nodes'] },
       'kubectl get pods -n kube-': { replaceFrom: 20, candidates: ['kube-system', 'kube-public', 'kube-node-lease'] },
@@ -176,8 +176,12 @@ describe('the terminal', () => {
     expect(t.screen()).toEqual([`${PROMPT}kubectl get nodes -o wide`]);
     t.controller.input('\x03kubectl get pods -n kube-\t');
     await settle();
+    // The first Tab only rings the bell, as readline does.
+    expect(t.screen().slice(-1)).toEqual([`${PROMPT}kubectl get pods -n kube-`]);
+    t.controller.input('\t');
+    await settle();
     expect(t.screen().slice(-2)).toEqual(['kube-node-lease  kube-public      kube-system', `${PROMPT}kubectl get pods -n kube-`]);
-    expect(t.asked).toEqual(['kubectl get nod', 'kubectl get pods -n kube-']);
+    expect(t.asked).toEqual(['kubectl get nod', 'kubectl get pods -n kube-', 'kubectl get pods -n kube-']);
   });
 
   it('walks the history with the arrows, starting from what was stored', () => {

@@ -12,7 +12,7 @@ export interface LineState {
 
 /** What the shell around the editor must do after a key. */
 export type LineAction =
-  | 'none' | 'submit' | 'complete' | 'interrupt' | 'clear-screen' | 'history-prev' | 'history-next' | 'eof';
+  | 'none' | 'submit' | 'complete' | 'interrupt' | 'clear-screen' | 'history-prev' | 'history-next' | 'history-search' | 'eof';
 
 export interface EditResult {
   readonly state: LineState;
@@ -105,6 +105,7 @@ function ctrl(s: LineState, letter: string): EditResult {
     case 'c': return act(s, 'interrupt');
     case 'p': return act(s, 'history-prev');
     case 'n': return act(s, 'history-next');
+    case 'r': return act(s, 'history-search');
     case 'i': return act(s, 'complete');
     case 'j':
     case 'm': return act(s, 'submit');

@@ -1,6 +1,7 @@
 // The terminal's interactive shell, as bash runs on a tty: one foreground job at a time, keys typed meanwhile
-// echoed by the tty and kept for the next prompt (type-ahead), Ctrl-C sent to the job, Tab completion, continuation lines, and job
-// output streamed as it arrives. Plain TS over two small ports, so it is tested without a browser.
+// echoed by the tty and kept for the next prompt (type-ahead), Ctrl-C sent to the job, Tab completion (ambiguous
+// matches listed on the second Tab), continuation lines, and job output streamed as it arrives. Plain TS over two
+// small ports, so it is tested without a browser.
 import { parseInput, type Key } from './input-keys';
 import { applyCompletion, formatCandidates, type CompletionAnswer } from './completion-list';
 import { commandText, needsMoreInput } from './continuation';
@@ -38,6 +39,8 @@ export class TerminalController {
   private atLineStart = true;
   private fg: Foreground | undefined;
   private typeahead: Key[] = [];
+  /** Tabs pressed in a row at the prompt (readline lists ambiguous matches on the second). */
+  private tabs = 0;
   /** Characters the tty echoed on the current output line while a job ran (what its backspace may erase). */
   private echoedOnLine = 0;
   private readonly exited = new Set<number>();
@@ -115,6 +118,7 @@ export class TerminalController {
 
   private key(key: Key): void {
     const action = this.prompt.edit(key);
+    this.tabs = action === 'complete' ? this.tabs + 1 : 0;
     if (action === 'submit') this.submit();
     else if (action === 'complete') this.complete();
   }
@@ -163,6 +167,9 @@ export class TerminalController {
     if (outcome.kind === 'insert') {
       this.prompt.line = { ...line, text: outcome.text, cursor: outcome.cursor };
       this.prompt.repaint();
+    } else if (outcome.kind === 'list' && this.tabs < 2) {
+      // readline: an ambiguous first Tab only rings the bell; a second Tab in a row lists the matches.
+      this.screen.write('\x07');
     } else if (outcome.kind === 'list') {
       this.prompt.leave();
       this.screen.write(formatCandidates(outcome.candidates, this.screen.cols).join('\r\n') + '\r\n');
