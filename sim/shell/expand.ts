@@ -1,6 +1,7 @@
 // bash's word expansions before the words are split: parameter expansion (`$X`, `${X}`, `${X:-word}`, `${#X}`,
 // `$?`), field splitting of unquoted values, tilde expansion and `#` comments, done quote-aware so that the
 // shell-quote library, which splits the result into words, sees only literal text.
+import { arithmeticEnd, evaluateArithmetic } from './arithmetic';
 import { HOME } from './vfs';
 
 /** Marks the file-descriptor redirections shell-quote does not know (`2>&1`, `>&2`, `2>`, `&>`). */
@@ -88,6 +89,13 @@ export function prepareLine(text: string, lookup: Lookup): string {
 
 /** Expands the `$` at `i`, emitting the quoted result; returns the index of the last character consumed. */
 function dollar(text: string, i: number, lookup: Lookup, inDouble: boolean, emit: (s: string) => void): number {
+  if (text.startsWith('$((', i)) {
+    const end = arithmeticEnd(text, i);
+    if (end > 0) {
+      emit(evaluateArithmetic(text.slice(i + 3, end - 2), lookup));
+      return end - 1;
+    }
+  }
   const p = parameter(text, i, lookup);
   if (!p) { emit('\\$'); return i; }
   emit(literalWords(p.value ?? '', inDouble));

@@ -4,6 +4,8 @@
 import { parse as shellParse, type ParseEntry } from 'shell-quote';
 import { FD_MARK, expandVariables, prepareLine, type Lookup } from './expand';
 import { splitOperators } from './operators';
+import { loopIncomplete } from './loops';
+import { ArithmeticError } from './arithmetic';
 
 export { expandVariables } from './expand';
 export { splitOperators, substitutionEnd } from './operators';
@@ -69,8 +71,15 @@ export function splitCommands(script: string): string[] {
   return out;
 }
 
-/** Whether the terminal should keep reading lines (open heredoc, trailing backslash or an unclosed quote). Pure. */
+/**
+ * Whether the terminal should keep reading lines (open heredoc, trailing backslash, an unclosed quote, or a loop
+ * without its `do` or `done` yet). Pure.
+ */
 export function needsMoreInput(text: string): boolean {
+  return openCommand(text) || (!heredocOf(text.split('\n')[0]) && loopIncomplete(text));
+}
+
+function openCommand(text: string): boolean {
   const lines = text.split('\n');
   if (lines[lines.length - 1].endsWith('\\')) return true;
   const doc = heredocOf(lines[0]);
@@ -170,7 +179,7 @@ export function parseSimple(command: RawCommand, env: Lookup): { ok: true; cmd: 
   try {
     entries = shellParse(prepareLine(command.raw, env), (name: string) => `$${name}`);
   } catch (err) {
-    return { ok: false, error: `syntax error: ${(err as Error).message}` };
+    return { ok: false, error: err instanceof ArithmeticError ? err.message : `syntax error: ${(err as Error).message}` };
   }
   const cmd: SimpleCommand = { argv: [], redirects: [] };
   if (command.heredoc) cmd.stdin = command.heredoc.expand ? expandVariables(command.heredoc.body, env) : command.heredoc.body;

@@ -6,6 +6,7 @@ import type { JobControl, PortForward, Program, ProgramContext, SessionState, Sh
 import { parseList, parseSimple, substitutionEnd, type RawAndOr, type RawCommand, type SimpleCommand } from './parse';
 import { globMatches, literalWords } from './expand';
 import { expandAliases } from './aliases';
+import { expandBraceRanges, parseLoop, splitBeforeLoop, type ParsedLoop } from './loops';
 import { HOME, resolvePath, type VirtualFs } from './vfs';
 
 export interface RunOutput {
@@ -45,8 +46,10 @@ export function findCommandSubstitution(text: string, from = 0): { start: number
 
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+/** The most words a `for` loop runs over, and the most turns a `while` loop takes without virtual time passing. */
+const MAX_LOOP_RUNS = 10_000;
 /** bash's compound-command words: the terminal runs simple commands only. */
-const RESERVED = new Set(['for', 'while', 'until', 'if', 'case', 'select', 'function', 'do', 'done', 'then', 'else', 'elif', 'fi', 'esac', '{', '}', '[[']);
+const RESERVED = new Set(['if', 'case', 'select', 'function', 'do', 'done', 'then', 'else', 'elif', 'fi', 'esac', '{', '}', '[[']);
 
 export class ShellSession implements SessionState {
   cwd = HOME;
@@ -76,8 +79,22 @@ export class ShellSession implements SessionState {
     return this.env.get(name);
   };
 
-  /** Runs one complete command (possibly multi-line with a heredoc); returns its exit status. */
-  *execute(text: string, io: RunOutput): Generator<Wait, number, void> {
+  /**
+   * Runs one complete command (possibly multi-line with a heredoc, or a loop); returns its exit status. `stdin`
+   * feeds the first command (what a loop piped into the rest of the line wrote).
+   */
+  *execute(text: string, io: RunOutput, stdin = ''): Generator<Wait, number, void> {
+    const split = splitBeforeLoop(text);
+    if (split) {
+      if (split.op === '|' || split.op === '&') return this.fail(io, `kubesim: a loop ${split.op === '|' ? 'reading a pipe' : 'in the background'} is not simulated in this terminal\n`);
+      const before = yield* this.execute(split.before, io, stdin);
+      if ((split.op === '&&' && before !== 0) || (split.op === '||' && before === 0)) return before;
+      return yield* this.execute(split.loop, io);
+    }
+    const loop = parseLoop(text);
+    if (loop.kind === 'error') return this.fail(io, `bash: ${loop.error}\n`);
+    if (loop.kind === 'incomplete') return this.fail(io, 'bash: syntax error: unexpected end of file\n');
+    if (loop.kind === 'loop') return yield* this.runLoopLine(loop.loop, io);
     const parsed = parseList(text);
     if (!parsed.ok) { io.err(`bash: ${parsed.error}\n`); this.lastExitCode = 2; return 2; }
     // SIMPLIFIED: an alias's value is read as a simple command; operators in it (|, ;, &&) are not re-parsed.
@@ -85,7 +102,7 @@ export class ShellSession implements SessionState {
     if (list.length === 0) return 0;
     const compound = list.flatMap((s) => s.pipeline).map((c) => c.raw.split(/\s+/)[0]).find((w) => RESERVED.has(w));
     if (compound !== undefined) {
-      io.err(`kubesim: '${compound}' blocks (loops, conditionals) are not simulated in this terminal; run scripts in a container: kubectl exec POD -- sh -c '…'\n`);
+      io.err(`kubesim: '${compound}' blocks (conditionals, functions) are not simulated in this terminal; loops are (for, while, until)\n`);
       this.lastExitCode = 2;
       return 2;
     }
@@ -101,7 +118,7 @@ export class ShellSession implements SessionState {
       }
       const step = list[i];
       if ((step.join === '&&' && status !== 0) || (step.join === '||' && status === 0)) continue;
-      status = yield* this.runPipeline(step.pipeline, io);
+      status = yield* this.runPipeline(step.pipeline, io, i === 0 ? stdin : '');
       this.lastExitCode = status;
     }
     return status;
@@ -149,8 +166,66 @@ export class ShellSession implements SessionState {
     return 0;
   }
 
-  private *runPipeline(pipeline: readonly RawCommand[], io: RunOutput): Generator<Wait, number, void> {
-    let stdin = '';
+  private fail(io: RunOutput, message: string): number {
+    io.err(message);
+    this.lastExitCode = 2;
+    return 2;
+  }
+
+  /** A loop and what follows its `done` on the line (`done | sort | uniq -c` reads everything the loop wrote). */
+  private *runLoopLine(loop: ParsedLoop, io: RunOutput): Generator<Wait, number, void> {
+    const rest = loop.rest;
+    if (rest?.op === '&') return this.fail(io, 'kubesim: a loop in the background is not simulated in this terminal\n');
+    if (rest?.op === '|') {
+      let written = '';
+      this.lastExitCode = yield* this.runLoop(loop, { out: (t) => { written += t; }, err: io.err });
+      return yield* this.execute(rest.text, io, written);
+    }
+    const status = yield* this.runLoop(loop, io);
+    this.lastExitCode = status;
+    if (!rest || rest.text.trim() === '') return status;
+    // SIMPLIFIED: after `done &&` or `done ||`, a skipped command skips the rest of the line with it.
+    if ((rest.op === '&&' && status !== 0) || (rest.op === '||' && status === 0)) return status;
+    return yield* this.execute(rest.text, io);
+  }
+
+  /**
+   * Runs a loop's body over its words (`for`) or while its condition holds (`while`/`until`). A loop that keeps
+   * going without virtual time passing (no `sleep`, nothing waited for) is stopped: it would hold the simulation.
+   */
+  private *runLoop(loop: ParsedLoop, io: RunOutput): Generator<Wait, number, void> {
+    let status = 0;
+    if (loop.kind === 'for') {
+      let words: string[] = [];
+      if (loop.words !== undefined) {
+        const expanded = yield* this.expand({ raw: `: ${expandBraceRanges(loop.words)}` }, io);
+        if (!expanded.ok) return this.fail(io, `bash: ${expanded.error}\n`);
+        words = this.expandGlobs(expanded.cmd).slice(1);
+      }
+      // SIMPLIFIED: bash runs any number of words; the terminal runs at most MAX_LOOP_RUNS.
+      if (words.length > MAX_LOOP_RUNS) return this.fail(io, `kubesim: a loop over more than ${MAX_LOOP_RUNS} words is not run\n`);
+      for (const word of words) {
+        this.env.set(loop.name!, word);
+        status = yield* this.execute(loop.body, io);
+      }
+      return status;
+    }
+    let spins = 0;
+    let lastTime = this.host.now();
+    for (;;) {
+      const condition = yield* this.execute(loop.condition!, io);
+      if (loop.kind === 'while' ? condition !== 0 : condition === 0) return status;
+      status = yield* this.execute(loop.body, io);
+      const now = this.host.now();
+      if (now !== lastTime) { lastTime = now; spins = 0; continue; }
+      if (++spins >= MAX_LOOP_RUNS) {
+        return this.fail(io, `kubesim: the loop ran ${MAX_LOOP_RUNS} times without time passing and was stopped (add a sleep to it)\n`);
+      }
+    }
+  }
+
+  private *runPipeline(pipeline: readonly RawCommand[], io: RunOutput, firstStdin = ''): Generator<Wait, number, void> {
+    let stdin = firstStdin;
     let status = 0;
     for (let i = 0; i < pipeline.length; i++) {
       const last = i === pipeline.length - 1;

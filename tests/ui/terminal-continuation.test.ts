@@ -20,6 +20,15 @@ describe('continuation lines', () => {
     expect(needsMoreInput(['kubectl get nodes'])).toBe(false);
   });
 
+  it('asks for more until a loop has its do and its done', () => {
+    expect(needsMoreInput(['for i in 1 2 3'])).toBe(true);
+    expect(needsMoreInput(['for i in 1 2 3', 'do'])).toBe(true);
+    expect(needsMoreInput(['for i in 1 2 3', 'do', '  curl -s http://web'])).toBe(true);
+    expect(needsMoreInput(['for i in 1 2 3', 'do', '  curl -s http://web', 'done'])).toBe(false);
+    expect(needsMoreInput(['while true; do kubectl get pods; sleep 5; done'])).toBe(false);
+    expect(commandText(['for i in 1 2', 'do echo $i', 'done'])).toBe('for i in 1 2\ndo echo $i\ndone');
+  });
+
   it('joins backslash-continued lines and keeps heredoc bodies line by line', () => {
     expect(commandText(['kubectl get pods \\', '  -n kube-system'])).toBe('kubectl get pods   -n kube-system');
     expect(commandText(['cat <<EOF > f', 'line \\', 'EOF'])).toBe('cat <<EOF > f\nline \\\nEOF');

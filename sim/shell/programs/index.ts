@@ -10,9 +10,11 @@ import { curl, dig, nslookup, ping, wget } from './net';
 import { cp, mv } from './file-ops';
 import { EDITORS } from './editors';
 import { alias, unalias } from '../aliases';
+import { seq } from './seq';
+import { bracket, test } from './test';
 
 /** Commands bash runs itself rather than from a file on PATH. */
-const BUILTIN_NAMES = new Set(['echo', 'cd', 'pwd', 'export', 'history', 'true', 'false', 'printf', 'jobs', 'kill', 'unset', 'exit', 'help', 'type', 'alias', 'unalias']);
+const BUILTIN_NAMES = new Set(['echo', 'cd', 'pwd', 'export', 'history', 'true', 'false', 'printf', 'jobs', 'kill', 'unset', 'exit', 'help', 'type', 'alias', 'unalias', 'test', '[']);
 
 const BASE: [string, Program][] = [
   ['kubectl', kubectl],
@@ -21,7 +23,7 @@ const BASE: [string, Program][] = [
   ['true', trueCmd], ['false', falseCmd], ['printf', printf], ['jobs', jobs], ['kill', kill], ['unset', unset], ['exit', exit],
   ['help', help], ['grep', grep], ['head', head], ['tail', tail], ['wc', wc], ['sort', sort], ['uniq', uniq], ['cut', cut], ['tr', tr],
   ['base64', base64], ['jq', jq], ['curl', curl], ['wget', wget], ['nslookup', nslookup], ['dig', dig], ['ping', ping],
-  ...EDITORS, ['alias', alias], ['unalias', unalias],
+  ...EDITORS, ['alias', alias], ['unalias', unalias], ['seq', seq], ['test', test], ['[', bracket],
 ];
 
 const finder = locate(new Set([...BASE.map(([n]) => n), 'type', 'which']), BUILTIN_NAMES);

@@ -113,14 +113,16 @@ export const HELP_TEXT = `kubesim's terminal: a bash-like shell on a simulated s
   kubectl ...        the cluster (get, describe, apply, create, delete, logs, exec, port-forward, ...)
   files              ls cat touch rm mkdir cp mv cd pwd (the editor shows the same files)
   editors            nano vi vim code open a file in the page's editor; the terminal waits until it is closed
-  text               echo printf grep head tail wc sort uniq cut tr base64 jq
+  text               echo printf grep head tail wc sort uniq cut tr base64 jq seq
   network            curl wget nslookup dig ping (from outside the cluster; localhost reaches port-forwards)
-  session            export unset alias unalias env history clear sleep jobs kill help type which true false
+  session            export unset alias unalias env history clear sleep jobs kill help type which true false test [
 
-  Shell features: quotes and escapes, $VAR and \${VAR}, $(...), VAR=value cmd, ; && || |, > >> < 2> 2>&1,
-  heredocs (cat <<EOF > file), # comments, and cmd & for background jobs.
-  Not simulated: full-screen programs in the terminal (top, an interactive kubectl exec shell), loops and functions in this
-  shell (use kubectl exec POD -- sh -c '...' for scripts inside a container), and pipes running concurrently.
+  Shell features: quotes and escapes, $VAR and \${VAR}, $(...), $((arithmetic)), VAR=value cmd, ; && || |, > >> < 2> 2>&1,
+  heredocs (cat <<EOF > file), # comments, cmd & for background jobs, aliases, and loops:
+  for i in $(seq 5); do curl -s http://web; done | sort | uniq -c   ·   while true; do …; sleep 1; done
+  Not simulated: full-screen programs in the terminal (top, an interactive kubectl exec shell), if/case and
+  functions in this shell (use kubectl exec POD -- sh -c '...' for scripts inside a container), break/continue,
+  and pipes running concurrently.
 `;
 
 export const help: Program = (ctx) => {

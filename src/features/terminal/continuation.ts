@@ -1,5 +1,7 @@
-// When bash asks for more input (PS2, `> `): an open heredoc, a trailing backslash or an unclosed quote; and the
-// command the lines make once complete (backslash-newline joins lines, heredoc bodies stay as typed).
+// When bash asks for more input (PS2, `> `): an open heredoc, a trailing backslash, an unclosed quote or a loop
+// still waiting for its `do` or `done`; and the command the lines make once complete (backslash-newline joins
+// lines, heredoc bodies stay as typed).
+import { loopIncomplete } from '../../../sim/shell/loops';
 
 const HEREDOC = /<<(-?)[ \t]*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
 
@@ -34,7 +36,7 @@ export function needsMoreInput(lines: readonly string[]): boolean {
   if (endsWithBackslash(lines[lines.length - 1]) && !openQuote(lines.join('\n').slice(0, -1) + ' ')) return true;
   const doc = heredocOf(lines[0]);
   if (doc) return !lines.slice(1).some((l) => (doc.stripTabs ? l.replace(/^\t+/, '') : l) === doc.delimiter);
-  return openQuote(lines.join('\n'));
+  return openQuote(lines.join('\n')) || loopIncomplete(commandText(lines));
 }
 
 /**

@@ -10,10 +10,10 @@ const LABS: LabSource[] = readdirSync('src/labs').filter((f) => f.endsWith('.md'
   .map((f) => ({ id: f.replace(/\.md$/, ''), text: readFileSync(`src/labs/${f}`, 'utf8') }));
 const LAB = 'module-4-services';
 
-/** A worker with its cluster set up as step `stepId` of module 4 starts. */
-function workerAt(stepId: string) {
+/** A worker with its cluster set up as step `stepId` of a lab (module 4 unless named) starts. */
+function workerAt(stepId: string, lab = LAB) {
   const api = createWorkerApi();
-  const start = api.labStepStart(LABS, LAB, stepId);
+  const start = api.labStepStart(LABS, lab, stepId);
   if ('error' in start) throw new Error(start.error);
   api.restore(start.record);
   api.advance(start.atMs - api.advance(0, 0).time, 0);
@@ -86,5 +86,22 @@ describe('the worker lab API', () => {
 
   it('says which engine features exist', () => {
     expect(createWorkerApi().labCapabilities(['statefulset', 'no-such-feature'])).toEqual(['statefulset']);
+  });
+
+  it("passes module 6's who-answers step with the counting loop alone", () => {
+    const { api } = workerAt('load-balancing', 'module-6-scaling');
+    const lines = [
+      "API_IP=$(kubectl get service data-api-svc -o jsonpath='{.status.loadBalancer.ingress[0].ip}')",
+      'for i in $(seq 30); do curl -s http://$API_IP/api/info | jq -r .hostname; done | sort | uniq -c',
+    ];
+    const transcript = lines.map((line) => {
+      const r = api.dispatch({ type: 'exec', line });
+      if (!r.ok) throw new Error(`${line}: ${r.error}`);
+      // Requests take network time: the loop's output arrives in the frames while the clock runs.
+      const later = r.done ? '' : api.advance(30_000, 0).output.filter((o) => o.jobId === r.jobId && o.stream === 'stdout').map((o) => o.text).join('');
+      return { line, stdout: (r.stdout ?? '') + later, stderr: r.stderr ?? '' };
+    });
+    expect(transcript[1].stdout).toMatch(/^( +\d+ data-api-[a-z0-9]+-[a-z0-9]{5}\n){2,}$/);
+    expect(api.labStepResult(LABS, 'module-6-scaling', 'load-balancing', transcript).passed).toBe(true);
   });
 });
