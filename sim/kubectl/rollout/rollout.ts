@@ -55,8 +55,10 @@ const SUBCOMMANDS = ['status', 'history', 'undo', 'restart', 'pause', 'resume'];
 export function* kubectlRollout(ctx: ProgramContext, args: readonly string[]): Generator<Wait, number, void> {
   const subIndex = args.findIndex((a) => !a.startsWith('-'));
   const sub = subIndex >= 0 ? args[subIndex] : undefined;
-  // DefaultSubCommandRun(Out): the group's help, exit 1 unless the help was asked for.
-  if (sub === undefined) { ctx.out(HELP); return wantsHelp(args) ? 0 : 1; }
+  // --help prints the group's help on stdout; without a subcommand DefaultSubCommandRun(streams.ErrOut) prints it
+  // on stderr and exits 1.
+  if (sub === undefined && wantsHelp(args)) { ctx.out(HELP); return 0; }
+  if (sub === undefined) { ctx.err(HELP); return 1; }
   if (!SUBCOMMANDS.includes(sub)) { ctx.err(`error: unknown command "${sub}" for "kubectl rollout"\n`); return 1; }
   const parsed = parseFlags([...args.slice(0, subIndex), ...args.slice(subIndex + 1)], FLAGS);
   if (!parsed.ok) return flagError(ctx, `rollout ${sub}`, parsed.error);

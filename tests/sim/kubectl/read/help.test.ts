@@ -38,12 +38,13 @@ describe('kubectl --help', () => {
     expect(runLine(sim, 'kubectl create')).toMatchObject({ stdout: '', stderr: `Error: must specify one of -f and -k\n\n${help.stdout}`, exitCode: 1 });
   });
 
-  it('prints the rollout group\'s help with its examples and exits 1 when no subcommand is given', () => {
+  it('prints the rollout group\'s help with its examples on stderr and exits 1 when no subcommand is given', () => {
     const sim = freshSim();
     const r = runLine(sim, 'kubectl rollout');
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain("Examples:\n  # Rollback to the previous deployment\n  kubectl rollout undo deployment/abc\n  \n  # Check the rollout status of a daemonset\n");
-    expect(runLine(sim, 'kubectl rollout --help')).toMatchObject({ stdout: r.stdout, exitCode: 0 });
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain("Examples:\n  # Rollback to the previous deployment\n  kubectl rollout undo deployment/abc\n  \n  # Check the rollout status of a daemonset\n");
+    expect(runLine(sim, 'kubectl rollout --help')).toMatchObject({ stdout: r.stderr, stderr: '', exitCode: 0 });
     expect(runLine(sim, 'kubectl set --help')).toMatchObject({ stderr: '', exitCode: 0 });
     expect(runLine(sim, 'kubectl set')).toMatchObject({ stdout: '', exitCode: 1 });
   });
