@@ -1,6 +1,6 @@
 // The terminal in Debian's Chromium on the built page: typing kubectl into xterm.js, Tab completion, history
-// (also after a reload), Ctrl-C stopping a watch, a heredoc typed line by line, a multi-line paste, and output
-// that stays text.
+// (also after a reload) and Ctrl-R, Ctrl-C stopping a watch, a heredoc and a loop typed line by line, an alias,
+// a multi-line paste, and output that stays text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -174,6 +174,29 @@ describe('the terminal', () => {
     await page.close();
   });
 
+  it('runs a loop typed over several lines and an alias, as bash does', async () => {
+    const { page } = await openTerminal(7);
+    await page.getByTestId('speed').selectOption('25');
+    await run(page, 'alias k=kubectl');
+    expect((await run(page, 'k create deployment web --image=nginx:1.27 --replicas=3'))[1]).toBe('deployment.apps/web created');
+    await run(page, 'k expose deployment web --port=80');
+    await expect.poll(async () => (await run(page, 'k get deployment web --no-headers'))[1], { timeout: 30_000 }).toMatch(/^web\s+3\/3\s/);
+    await page.keyboard.press('Control+L');
+    for (const line of ['for i in $(seq 9)', 'do', "  k exec deploy/web -- curl -s -o /dev/null -w '%{http_code}\\n' http://web"]) {
+      await page.keyboard.type(line);
+      await page.keyboard.press('Enter');
+    }
+    // bash asks for the rest of the loop with its PS2 prompt.
+    const open = await waitForLastRow(page, '>');
+    expect(open.slice(-3)).toEqual(['> do', ">   k exec deploy/web -- curl -s -o /dev/null -w '%{http_code}\\n' http://web", '>']);
+    await page.keyboard.type('done | sort | uniq -c');
+    await page.keyboard.press('Enter');
+    const out = await waitForLastRow(page, PROMPT, 30_000);
+    expect(out.slice(-2)).toEqual(['      9 200', PROMPT]);
+    await page.screenshot({ path: `${RESULTS}/terminal-loop.png` });
+    await page.close();
+  });
+
   it('runs each line of a multi-line paste, and `clear` clears the screen', async () => {
     const { page } = await openTerminal(6);
     await page.keyboard.press('Control+L');
@@ -182,8 +205,8 @@ describe('the terminal', () => {
       data.setData('text/plain', 'echo pasted-one\necho pasted-two\n');
       textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
-    const out = await waitForLastRow(page);
     await expect.poll(async () => (await rows(page)).filter((r) => r.startsWith('pasted-')), { timeout: 10_000 }).toEqual(['pasted-one', 'pasted-two']);
+    const out = await waitForLastRow(page);
     expect(out.filter((r) => r.startsWith(PROMPT))[0]).toBe(`${PROMPT} echo pasted-one`);
     await page.keyboard.type('clear');
     await page.keyboard.press('Enter');
