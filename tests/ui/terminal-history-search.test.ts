@@ -18,6 +18,17 @@ function typed(keys: readonly Key[]): HistorySearch {
   return s;
 }
 
+/** A terminal at its first prompt whose history holds ENTRIES, with what it dispatched. */
+function terminalWithHistory() {
+  const vt = new VtScreen(80);
+  const dispatched: string[] = [];
+  const c = new TerminalController({ write: (d) => vt.write(d), get cols() { return vt.cols; } },
+    { dispatch: (t) => dispatched.push(t), interrupt: () => undefined, complete: async () => ({ replaceFrom: 0, candidates: [] }), saveHistory: () => undefined },
+    ENTRIES);
+  c.ready();
+  return { vt, dispatched, c };
+}
+
 describe('reverse history search (Ctrl-R)', () => {
   it('finds the newest line containing the query, then older ones, and says when nothing matches', () => {
     expect(findBack(ENTRIES, 'get', ENTRIES.length)).toBe(1);
@@ -39,12 +50,7 @@ describe('reverse history search (Ctrl-R)', () => {
   });
 
   it('shows the search in the terminal and runs what it found', () => {
-    const vt = new VtScreen(80);
-    const dispatched: string[] = [];
-    const c = new TerminalController({ write: (d) => vt.write(d), get cols() { return vt.cols; } },
-      { dispatch: (t) => dispatched.push(t), interrupt: () => undefined, complete: async () => ({ replaceFrom: 0, candidates: [] }), saveHistory: () => undefined },
-      ENTRIES);
-    c.ready();
+    const { vt, dispatched, c } = terminalWithHistory();
     c.input('\x12get');
     expect(vt.lines()).toEqual(["(reverse-i-search)`get': kubectl get pods -o wide"]);
     c.input('\x12');
@@ -55,12 +61,7 @@ describe('reverse history search (Ctrl-R)', () => {
   });
 
   it('is abandoned with Ctrl-C as a line is', () => {
-    const vt = new VtScreen(80);
-    const dispatched: string[] = [];
-    const c = new TerminalController({ write: (d) => vt.write(d), get cols() { return vt.cols; } },
-      { dispatch: (t) => dispatched.push(t), interrupt: () => undefined, complete: async () => ({ replaceFrom: 0, candidates: [] }), saveHistory: () => undefined },
-      ENTRIES);
-    c.ready();
+    const { vt, dispatched, c } = terminalWithHistory();
     c.input('\x12cur\x03');
     expect(vt.lines()).toEqual(["(reverse-i-search)`cur': curl http://10.0.0.1^C", 'student@kubesim:~$']);
     c.input('x');
