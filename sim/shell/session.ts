@@ -3,7 +3,7 @@
 // SIMPLIFIED: the stages of a pipeline run one after another (each sees the whole output of the one before),
 // so a never-ending first stage (`kubectl get pods -w | grep x`) never feeds the next one.
 import type { JobControl, PortForward, Program, ProgramContext, SessionState, ShellHost, Wait } from './program';
-import { parseList, parseSimple, substitutionEnd, type RawAndOr, type RawCommand, type SimpleCommand } from './parse';
+import { heredocOf, parseList, parseSimple, substitutionEnd, type RawAndOr, type RawCommand, type SimpleCommand } from './parse';
 import { globMatches, literalWords } from './expand';
 import { expandAliases } from './aliases';
 import { expandBraceRanges, parseLoop, splitBeforeLoop, type ParsedLoop } from './loops';
@@ -84,14 +84,16 @@ export class ShellSession implements SessionState {
    * feeds the first command (what a loop piped into the rest of the line wrote).
    */
   *execute(text: string, io: RunOutput, stdin = ''): Generator<Wait, number, void> {
-    const split = splitBeforeLoop(text);
+    // A heredoc's body is text, whatever it says: only a line without one can hold a loop.
+    const loops = !heredocOf(text.split('\n')[0]);
+    const split = loops ? splitBeforeLoop(text) : undefined;
     if (split) {
       if (split.op === '|' || split.op === '&') return this.fail(io, `kubesim: a loop ${split.op === '|' ? 'reading a pipe' : 'in the background'} is not simulated in this terminal\n`);
       const before = yield* this.execute(split.before, io, stdin);
       if ((split.op === '&&' && before !== 0) || (split.op === '||' && before === 0)) return before;
       return yield* this.execute(split.loop, io);
     }
-    const loop = parseLoop(text);
+    const loop = loops ? parseLoop(text) : { kind: 'none' as const };
     if (loop.kind === 'error') return this.fail(io, `bash: ${loop.error}\n`);
     if (loop.kind === 'incomplete') return this.fail(io, 'bash: syntax error: unexpected end of file\n');
     if (loop.kind === 'loop') return yield* this.runLoopLine(loop.loop, io);

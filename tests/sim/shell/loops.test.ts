@@ -36,6 +36,9 @@ describe('loops', () => {
     expect(run('for i in 1 2; do for j in a b; do echo -n $i$j" "; done; done; echo').stdout).toBe('1a 1b 2a 2b \n');
     expect(run('echo start; for i in 1 2; do echo $i; done && echo end').stdout).toBe('start\n1\n2\nend\n');
     expect(run('for i in 1 2; do false; done || echo failed').stdout).toBe('failed\n');
+    // A loop written into a file by a heredoc is text, not run.
+    expect(run("cat <<'EOF' > run.sh\nfor i in 1 2; do echo $i; done\nEOF")).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect(run('cat run.sh').stdout).toBe('for i in 1 2; do echo $i; done\n');
   });
 
   it('run while and until loops on their condition, as the clock moves', () => {
