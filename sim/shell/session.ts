@@ -59,6 +59,9 @@ export class ShellSession implements SessionState {
   readonly portForwards = new Map<number, PortForward>();
   lastExitCode = 0;
   private lastBackgroundPid: number | undefined;
+  /** Loops running now, innermost last count; and a `break`/`continue` on its way out to them. */
+  private loopDepth = 0;
+  private loopExit: { readonly kind: 'break' | 'continue'; levels: number } | undefined;
 
   constructor(readonly name: string, readonly fs: VirtualFs, private readonly host: ShellHost,
     private readonly programs: ReadonlyMap<string, Program>, private readonly control?: SessionControl) {
@@ -122,6 +125,8 @@ export class ShellSession implements SessionState {
       if ((step.join === '&&' && status !== 0) || (step.join === '||' && status === 0)) continue;
       status = yield* this.runPipeline(step.pipeline, io, i === 0 ? stdin : '');
       this.lastExitCode = status;
+      // `break` or `continue` leaves the rest of the loop's body.
+      if (this.loopExit) break;
     }
     return status;
   }
@@ -168,6 +173,22 @@ export class ShellSession implements SessionState {
     return 0;
   }
 
+  /** bash's `break [N]` and `continue [N]`: leave (or go on with) the Nth enclosing loop. */
+  private loopControl(argv: readonly string[], err: (text: string) => void): number {
+    const kind = argv[0] as 'break' | 'continue';
+    if (this.loopDepth === 0) {
+      err(`bash: ${kind}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+      return 0;
+    }
+    const levels = argv[1] === undefined ? 1 : Number(argv[1]);
+    if (!Number.isInteger(levels) || levels < 1) {
+      err(`bash: ${kind}: ${argv[1]}: ${/^-?\d+$/.test(argv[1]) ? 'loop count out of range' : 'numeric argument required'}\n`);
+      return 1;
+    }
+    this.loopExit = { kind, levels: Math.min(levels, this.loopDepth) };
+    return 0;
+  }
+
   private fail(io: RunOutput, message: string): number {
     io.err(message);
     this.lastExitCode = 2;
@@ -181,11 +202,12 @@ export class ShellSession implements SessionState {
     if (rest?.op === '|') {
       let written = '';
       this.lastExitCode = yield* this.runLoop(loop, { out: (t) => { written += t; }, err: io.err });
-      return yield* this.execute(rest.text, io, written);
+      return this.loopExit ? this.lastExitCode : yield* this.execute(rest.text, io, written);
     }
     const status = yield* this.runLoop(loop, io);
     this.lastExitCode = status;
-    if (!rest || rest.text.trim() === '') return status;
+    // A `break 2` or `continue 2` on its way to an outer loop leaves the rest of this line too.
+    if (!rest || rest.text.trim() === '' || this.loopExit) return status;
     // SIMPLIFIED: after `done &&` or `done ||`, a skipped command skips the rest of the line with it.
     if ((rest.op === '&&' && status !== 0) || (rest.op === '||' && status === 0)) return status;
     return yield* this.execute(rest.text, io);
@@ -196,6 +218,24 @@ export class ShellSession implements SessionState {
    * going without virtual time passing (no `sleep`, nothing waited for) is stopped: it would hold the simulation.
    */
   private *runLoop(loop: ParsedLoop, io: RunOutput): Generator<Wait, number, void> {
+    this.loopDepth++;
+    try {
+      return yield* this.runLoopTurns(loop, io);
+    } finally {
+      this.loopDepth--;
+    }
+  }
+
+  /** After a turn of the body: whether the loop ends here (a `break`, or a `continue` meant for an outer loop). */
+  private leavesLoop(): boolean {
+    const exit = this.loopExit;
+    if (!exit) return false;
+    if (exit.levels > 1) { exit.levels--; return true; }
+    this.loopExit = undefined;
+    return exit.kind === 'break';
+  }
+
+  private *runLoopTurns(loop: ParsedLoop, io: RunOutput): Generator<Wait, number, void> {
     let status = 0;
     if (loop.kind === 'for') {
       let words: string[] = [];
@@ -209,6 +249,7 @@ export class ShellSession implements SessionState {
       for (const word of words) {
         this.env.set(loop.name!, word);
         status = yield* this.execute(loop.body, io);
+        if (this.leavesLoop()) break;
       }
       return status;
     }
@@ -218,6 +259,7 @@ export class ShellSession implements SessionState {
       const condition = yield* this.execute(loop.condition!, io);
       if (loop.kind === 'while' ? condition !== 0 : condition === 0) return status;
       status = yield* this.execute(loop.body, io);
+      if (this.leavesLoop()) return status;
       const now = this.host.now();
       if (now !== lastTime) { lastTime = now; spins = 0; continue; }
       if (++spins >= MAX_LOOP_RUNS) {
@@ -290,6 +332,7 @@ export class ShellSession implements SessionState {
       for (const [k, v] of assigns) this.env.set(k, v);
       return 0;
     }
+    if (argv[0] === 'break' || argv[0] === 'continue') return this.loopControl(argv, err);
     const program = this.programs.get(argv[0]);
     if (!program) {
       const path = argv[0].includes('/') ? resolvePath(this.cwd, argv[0]) : undefined;

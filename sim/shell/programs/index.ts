@@ -14,7 +14,7 @@ import { seq } from './seq';
 import { bracket, test } from './test';
 
 /** Commands bash runs itself rather than from a file on PATH. */
-const BUILTIN_NAMES = new Set(['echo', 'cd', 'pwd', 'export', 'history', 'true', 'false', 'printf', 'jobs', 'kill', 'unset', 'exit', 'help', 'type', 'alias', 'unalias', 'test', '[']);
+const BUILTIN_NAMES = new Set(['echo', 'cd', 'pwd', 'export', 'history', 'true', 'false', 'printf', 'jobs', 'kill', 'unset', 'exit', 'help', 'type', 'alias', 'unalias', 'test', '[', 'break', 'continue']);
 
 const BASE: [string, Program][] = [
   ['kubectl', kubectl],
@@ -26,6 +26,7 @@ const BASE: [string, Program][] = [
   ...EDITORS, ['alias', alias], ['unalias', unalias], ['seq', seq], ['test', test], ['[', bracket],
 ];
 
-const finder = locate(new Set([...BASE.map(([n]) => n), 'type', 'which']), BUILTIN_NAMES);
+// `break` and `continue` are run by the session itself, inside loops.
+const finder = locate(new Set([...BASE.map(([n]) => n), 'type', 'which', 'break', 'continue']), BUILTIN_NAMES);
 
 export const PROGRAMS: ReadonlyMap<string, Program> = new Map<string, Program>([...BASE, ['type', finder.type], ['which', finder.which]]);

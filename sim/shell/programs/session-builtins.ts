@@ -121,8 +121,8 @@ export const HELP_TEXT = `kubesim's terminal: a bash-like shell on a simulated s
   heredocs (cat <<EOF > file), # comments, cmd & for background jobs, aliases, and loops:
   for i in $(seq 5); do curl -s http://web; done | sort | uniq -c   ·   while true; do …; sleep 1; done
   Not simulated: full-screen programs in the terminal (top, an interactive kubectl exec shell), if/case and
-  functions in this shell (use kubectl exec POD -- sh -c '...' for scripts inside a container), break/continue,
-  and pipes running concurrently.
+  functions in this shell (use kubectl exec POD -- sh -c '...' for scripts inside a container), and pipes
+  running concurrently.
 `;
 
 export const help: Program = (ctx) => {

@@ -41,6 +41,17 @@ describe('loops', () => {
     expect(run('cat run.sh').stdout).toBe('for i in 1 2; do echo $i; done\n');
   });
 
+  it('leave a loop with break and go on with continue, also for an outer loop', () => {
+    const { run } = shell();
+    expect(run('for i in 1 2 3 4; do [ $i = 3 ] && break; echo $i; done').stdout).toBe('1\n2\n');
+    expect(run('for i in 1 2 3; do [ $i = 2 ] && continue; echo $i; done').stdout).toBe('1\n3\n');
+    expect(run('for i in 1 2; do for j in a b c; do [ $j = b ] && continue 2; echo $i$j; done; done').stdout).toBe('1a\n2a\n');
+    expect(run('for i in 1 2; do for j in a b; do break 2; done; echo never; done; echo out').stdout).toBe('out\n');
+    expect(run('n=0; while true; do n=$((n+1)); [ $n -gt 2 ] && break; echo n=$n; done').stdout).toBe('n=1\nn=2\n');
+    expect(run('break')).toEqual({ stdout: '', stderr: "bash: break: only meaningful in a `for', `while', or `until' loop\n", exitCode: 0 });
+    expect(run('type continue').stdout).toBe('continue is a shell builtin\n');
+  });
+
   it('run while and until loops on their condition, as the clock moves', () => {
     const { sim, run } = shell();
     expect(run('i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done').stdout).toBe('0\n1\n2\n');
