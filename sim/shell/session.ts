@@ -93,7 +93,7 @@ export class ShellSession implements SessionState {
     if (split) {
       if (split.op === '|' || split.op === '&') return this.fail(io, `kubesim: a loop ${split.op === '|' ? 'reading a pipe' : 'in the background'} is not simulated in this terminal\n`);
       const before = yield* this.execute(split.before, io, stdin);
-      if ((split.op === '&&' && before !== 0) || (split.op === '||' && before === 0)) return before;
+      if (this.loopExit || (split.op === '&&' && before !== 0) || (split.op === '||' && before === 0)) return before;
       return yield* this.execute(split.loop, io);
     }
     const loop = loops ? parseLoop(text) : { kind: 'none' as const };
