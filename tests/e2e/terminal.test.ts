@@ -174,7 +174,7 @@ describe('the terminal', () => {
     await page.close();
   });
 
-  it('runs a loop typed over several lines and an alias, as bash does', async () => {
+  it('runs a loop typed over several lines, an alias and watch, as bash does', async () => {
     const { page } = await openTerminal(7);
     await page.getByTestId('speed').selectOption('25');
     await run(page, 'alias k=kubectl');
@@ -194,6 +194,15 @@ describe('the terminal', () => {
     const out = await waitForLastRow(page, PROMPT, 30_000);
     expect(out.slice(-2)).toEqual(['      9 200', PROMPT]);
     await page.screenshot({ path: `${RESULTS}/terminal-loop.png` });
+
+    // watch redraws the command's output under its title until Ctrl-C.
+    await page.keyboard.type('watch -n 1 k get deployment web');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await rows(page))[0] ?? '', { timeout: 20_000 }).toMatch(/^Every 1\.0s: k get deployment web\s+kubesim: \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}$/);
+    await expect.poll(async () => (await rows(page)).slice(2, 4).join('\n'), { timeout: 20_000 }).toMatch(/^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nweb\s+3\/3\s/);
+    await page.screenshot({ path: `${RESULTS}/terminal-watch.png` });
+    await page.keyboard.press('Control+C');
+    await waitForLastRow(page, PROMPT);
     await page.close();
   });
 

@@ -12,6 +12,7 @@ import { EDITORS } from './editors';
 import { alias, unalias } from '../aliases';
 import { seq } from './seq';
 import { bracket, test } from './test';
+import { watch } from './watch';
 
 /** Commands bash runs itself rather than from a file on PATH. */
 const BUILTIN_NAMES = new Set(['echo', 'cd', 'pwd', 'export', 'history', 'true', 'false', 'printf', 'jobs', 'kill', 'unset', 'exit', 'help', 'type', 'alias', 'unalias', 'test', '[', 'break', 'continue']);
@@ -23,7 +24,7 @@ const BASE: [string, Program][] = [
   ['true', trueCmd], ['false', falseCmd], ['printf', printf], ['jobs', jobs], ['kill', kill], ['unset', unset], ['exit', exit],
   ['help', help], ['grep', grep], ['head', head], ['tail', tail], ['wc', wc], ['sort', sort], ['uniq', uniq], ['cut', cut], ['tr', tr],
   ['base64', base64], ['jq', jq], ['curl', curl], ['wget', wget], ['nslookup', nslookup], ['dig', dig], ['ping', ping],
-  ...EDITORS, ['alias', alias], ['unalias', unalias], ['seq', seq], ['test', test], ['[', bracket],
+  ...EDITORS, ['alias', alias], ['unalias', unalias], ['seq', seq], ['test', test], ['[', bracket], ['watch', watch],
 ];
 
 // `break` and `continue` are run by the session itself, inside loops.

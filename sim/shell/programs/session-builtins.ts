@@ -115,7 +115,7 @@ export const HELP_TEXT = `kubesim's terminal: a bash-like shell on a simulated s
   editors            nano vi vim code open a file in the page's editor; the terminal waits until it is closed
   text               echo printf grep head tail wc sort uniq cut tr base64 jq seq
   network            curl wget nslookup dig ping (from outside the cluster; localhost reaches port-forwards)
-  session            export unset alias unalias env history clear sleep jobs kill help type which true false test [
+  session            export unset alias unalias env history clear sleep watch jobs kill help type which true false test [
 
   Shell features: quotes and escapes, $VAR and \${VAR}, $(...), $((arithmetic)), VAR=value cmd, ; && || |, > >> < 2> 2>&1,
   heredocs (cat <<EOF > file), # comments, cmd & for background jobs, aliases, and loops:
