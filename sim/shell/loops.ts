@@ -1,11 +1,26 @@
-// bash's loops as the terminal runs them: `for NAME in WORDS; do LIST; done`, `while LIST; do LIST; done` and
-// `until …`, on one line or over several, nested, and followed by more of the command line (`done | sort`).
-// Only the loop's shape is read here; its words, condition and body run through the session as command lines.
+// bash's compound commands as the terminal runs them: `for NAME in WORDS; do LIST; done`, `while LIST; do LIST;
+// done`, `until …` and `if LIST; then LIST; [elif …;] [else LIST;] fi`, on one line or over several, nested, and
+// followed by more of the command line (`done | sort`). Only their shape is read here; words, conditions and
+// bodies run through the session as command lines.
 
 /** A top-level token of a command line: a word, or an operator that separates commands. */
 type Token =
   | { readonly kind: 'word'; readonly text: string; readonly start: number; readonly end: number }
   | { readonly kind: 'op'; readonly op: ';' | '\n' | '&&' | '||' | '|' | '&'; readonly start: number; readonly end: number };
+
+/** What follows `done` or `fi`: the operator joining it and the rest of the line. */
+export interface Rest {
+  readonly op: ';' | '\n' | '&&' | '||' | '|' | '&';
+  readonly text: string;
+}
+
+/** An `if` with its branches in order, and the `else` body if any. */
+export interface ParsedIf {
+  readonly kind: 'if';
+  readonly branches: readonly { readonly condition: string; readonly body: string }[];
+  readonly otherwise?: string;
+  readonly rest?: Rest;
+}
 
 export interface ParsedLoop {
   readonly kind: 'for' | 'while' | 'until';
@@ -16,17 +31,20 @@ export interface ParsedLoop {
   /** The condition of `while`/`until`, as typed. */
   readonly condition?: string;
   readonly body: string;
-  /** What follows `done`: the operator joining it and the rest of the line. */
-  readonly rest?: { readonly op: ';' | '\n' | '&&' | '||' | '|' | '&'; readonly text: string };
+  readonly rest?: Rest;
 }
 
 export type LoopParse =
   | { readonly kind: 'none' }
   | { readonly kind: 'incomplete' }
   | { readonly kind: 'error'; readonly error: string }
-  | { readonly kind: 'loop'; readonly loop: ParsedLoop };
+  | { readonly kind: 'loop'; readonly loop: ParsedLoop | ParsedIf };
 
 const LOOP_WORDS = new Set(['for', 'while', 'until']);
+/** Words that start a compound command the terminal runs. */
+const COMPOUND_WORDS = new Set([...LOOP_WORDS, 'if']);
+/** Keywords after which a new command starts. */
+const COMMAND_AFTER = new Set(['do', 'then', 'else', 'elif']);
 
 /** Splits `text` into words and operators outside quotes, `$(…)` and backquotes. Pure. */
 function tokens(text: string): Token[] {
@@ -62,11 +80,11 @@ function tokens(text: string): Token[] {
   return out;
 }
 
-/** Whether token `i` stands where a command starts: first, after an operator, or after `do`. */
+/** Whether token `i` stands where a command starts: first, after an operator, or after `do`, `then`, `else`. */
 const atCommand = (ts: readonly Token[], i: number): boolean => {
   if (i === 0) return true;
   const prev = ts[i - 1];
-  return prev.kind === 'op' || (prev.text === 'do' && atCommand(ts, i - 1));
+  return prev.kind === 'op' || (COMMAND_AFTER.has(prev.text) && atCommand(ts, i - 1));
 };
 
 const isWord = (t: Token | undefined, text: string): boolean => t?.kind === 'word' && t.text === text;
@@ -82,10 +100,54 @@ function matchingDone(ts: readonly Token[], doAt: number): number {
   return -1;
 }
 
-/** The loop at the start of `text`, if it starts with one. Pure. */
+/** What follows a compound command's closing word at `closeAt`: nothing, or an operator and the rest. */
+function restAfter(ts: readonly Token[], closeAt: number, text: string): { rest?: Rest } | { error: string } {
+  const after = ts[closeAt + 1];
+  if (after === undefined) return {};
+  if (after.kind !== 'op') return { error: `syntax error near unexpected token \`${after.text}'` };
+  return { rest: { op: after.op, text: text.slice(after.end) } };
+}
+
+/** An `if … fi` at the start of `text` (its first token is `if`). */
+function parseIf(ts: readonly Token[], text: string): LoopParse {
+  const slice = (from: number, to: number): string => (from < to ? text.slice(ts[from].start, ts[to - 1].end).trim() : '');
+  const branches: { condition: string; body: string }[] = [];
+  let otherwise: string | undefined;
+  let part: 'condition' | 'then' | 'else' = 'condition';
+  let from = 1;
+  let condition = '';
+  let depth = 0;
+  const separated = (i: number): boolean => ts[i - 1]?.kind === 'op' && ((ts[i - 1] as { op: string }).op === ';' || (ts[i - 1] as { op: string }).op === '\n');
+  for (let i = 1; i < ts.length; i++) {
+    const t = ts[i];
+    if (t.kind !== 'word' || !atCommand(ts, i)) continue;
+    if (t.text === 'if') { depth++; continue; }
+    if (depth > 0) { if (t.text === 'fi') depth--; continue; }
+    const keyword = t.text;
+    if (!['then', 'elif', 'else', 'fi'].includes(keyword)) continue;
+    if (!separated(i) || (keyword === 'then') !== (part === 'condition')) return { kind: 'error', error: `syntax error near unexpected token \`${keyword}'` };
+    const piece = slice(from, i - 1);
+    if (piece === '') return { kind: 'error', error: `syntax error near unexpected token \`${keyword}'` };
+    if (part === 'condition') condition = piece;
+    else if (part === 'then') branches.push({ condition, body: piece });
+    else otherwise = piece;
+    if (keyword === 'fi') {
+      const after = restAfter(ts, i, text);
+      if ('error' in after) return { kind: 'error', error: after.error };
+      return { kind: 'loop', loop: { kind: 'if', branches, ...(otherwise !== undefined ? { otherwise } : {}), ...after } };
+    }
+    if (part === 'else') return { kind: 'error', error: `syntax error near unexpected token \`${keyword}'` };
+    part = keyword === 'then' ? 'then' : keyword === 'elif' ? 'condition' : 'else';
+    from = i + 1;
+  }
+  return { kind: 'incomplete' };
+}
+
+/** The loop or `if` at the start of `text`, if it starts with one. Pure. */
 export function parseLoop(text: string): LoopParse {
   const ts = tokens(text);
   const first = ts[0];
+  if (first?.kind === 'word' && first.text === 'if') return parseIf(ts, text);
   if (first?.kind !== 'word' || !LOOP_WORDS.has(first.text)) return { kind: 'none' };
   const kind = first.text as ParsedLoop['kind'];
   // The `do` that opens the body: at a command position, after the header.
@@ -103,12 +165,9 @@ export function parseLoop(text: string): LoopParse {
   }
   const body = slice(doAt + 1, doneAt - 1).trim();
   if (body === '') return { kind: 'error', error: "syntax error near unexpected token `done'" };
-  const after = ts[doneAt + 1];
-  let rest: ParsedLoop['rest'];
-  if (after !== undefined) {
-    if (after.kind !== 'op') return { kind: 'error', error: `syntax error near unexpected token \`${after.text}'` };
-    rest = { op: after.op, text: text.slice(after.end) };
-  }
+  const after = restAfter(ts, doneAt, text);
+  if ('error' in after) return { kind: 'error', error: after.error };
+  const rest = after.rest;
   if (kind === 'for') {
     const name = ts[1];
     if (name?.kind !== 'word' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name.text)) {
@@ -159,7 +218,7 @@ export function splitBeforeLoop(text: string): { readonly before: string; readon
   for (let i = 1; i < ts.length; i++) {
     const t = ts[i];
     const prev = ts[i - 1];
-    if (t.kind !== 'word' || !LOOP_WORDS.has(t.text) || prev.kind !== 'op') continue;
+    if (t.kind !== 'word' || !COMPOUND_WORDS.has(t.text) || prev.kind !== 'op') continue;
     if (prev.op === '\n' && parseLoop(text.slice(0, prev.start)).kind === 'incomplete') continue;
     // Inside an earlier loop's body the loop is that loop's business.
     if (parseLoop(text.slice(0, t.start)).kind !== 'none') return undefined;

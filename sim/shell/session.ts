@@ -6,7 +6,7 @@ import type { JobControl, PortForward, Program, ProgramContext, SessionState, Sh
 import { heredocOf, parseList, parseSimple, substitutionEnd, type RawAndOr, type RawCommand, type SimpleCommand } from './parse';
 import { globMatches, literalWords } from './expand';
 import { expandAliases } from './aliases';
-import { expandBraceRanges, parseLoop, splitBeforeLoop, type ParsedLoop } from './loops';
+import { expandBraceRanges, parseLoop, splitBeforeLoop, type ParsedIf, type ParsedLoop } from './loops';
 import { HOME, resolvePath, type VirtualFs } from './vfs';
 
 export interface RunOutput {
@@ -49,7 +49,9 @@ const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 /** The most words a `for` loop runs over, and the most turns a `while` loop takes without virtual time passing. */
 const MAX_LOOP_RUNS = 10_000;
 /** bash's compound-command words: the terminal runs simple commands only. */
-const RESERVED = new Set(['if', 'case', 'select', 'function', 'do', 'done', 'then', 'else', 'elif', 'fi', 'esac', '{', '}', '[[']);
+const RESERVED = new Set(['case', 'select', 'function', 'esac', '{', '}', '[[']);
+/** Words that only close or continue a compound command: on their own, a syntax error. */
+const STRAY = new Set(['do', 'done', 'then', 'else', 'elif', 'fi']);
 
 export class ShellSession implements SessionState {
   cwd = HOME;
@@ -105,11 +107,12 @@ export class ShellSession implements SessionState {
     // SIMPLIFIED: an alias's value is read as a simple command; operators in it (|, ;, &&) are not re-parsed.
     const list = parsed.list.map((step) => ({ ...step, pipeline: step.pipeline.map((c) => ({ ...c, raw: expandAliases(c.raw, this.aliases) })) }));
     if (list.length === 0) return 0;
-    const compound = list.flatMap((s) => s.pipeline).map((c) => c.raw.split(/\s+/)[0]).find((w) => RESERVED.has(w));
+    const firstWords = list.flatMap((s) => s.pipeline).map((c) => c.raw.trim().split(/\s+/)[0]);
+    const stray = firstWords.find((w) => STRAY.has(w));
+    if (stray !== undefined) return this.fail(io, `bash: syntax error near unexpected token \`${stray}'\n`);
+    const compound = firstWords.find((w) => RESERVED.has(w));
     if (compound !== undefined) {
-      io.err(`kubesim: '${compound}' blocks (conditionals, functions) are not simulated in this terminal; loops are (for, while, until)\n`);
-      this.lastExitCode = 2;
-      return 2;
+      return this.fail(io, `kubesim: '${compound}' is not simulated in this terminal (for, while, until and if are)\n`);
     }
     let status = 0;
     for (let i = 0; i < list.length; i++) {
@@ -195,8 +198,8 @@ export class ShellSession implements SessionState {
     return 2;
   }
 
-  /** A loop and what follows its `done` on the line (`done | sort | uniq -c` reads everything the loop wrote). */
-  private *runLoopLine(loop: ParsedLoop, io: RunOutput): Generator<Wait, number, void> {
+  /** A loop or `if` and what follows it on the line (`done | sort | uniq -c` reads everything the loop wrote). */
+  private *runLoopLine(loop: ParsedLoop | ParsedIf, io: RunOutput): Generator<Wait, number, void> {
     const rest = loop.rest;
     if (rest?.op === '&') return this.fail(io, 'kubesim: a loop in the background is not simulated in this terminal\n');
     if (rest?.op === '|') {
@@ -217,13 +220,24 @@ export class ShellSession implements SessionState {
    * Runs a loop's body over its words (`for`) or while its condition holds (`while`/`until`). A loop that keeps
    * going without virtual time passing (no `sleep`, nothing waited for) is stopped: it would hold the simulation.
    */
-  private *runLoop(loop: ParsedLoop, io: RunOutput): Generator<Wait, number, void> {
+  private *runLoop(loop: ParsedLoop | ParsedIf, io: RunOutput): Generator<Wait, number, void> {
+    if (loop.kind === 'if') return yield* this.runIf(loop, io);
     this.loopDepth++;
     try {
       return yield* this.runLoopTurns(loop, io);
     } finally {
       this.loopDepth--;
     }
+  }
+
+  /** bash's `if`: the body of the first branch whose condition succeeds, else the `else` body; 0 when none ran. */
+  private *runIf(block: ParsedIf, io: RunOutput): Generator<Wait, number, void> {
+    for (const branch of block.branches) {
+      const condition = yield* this.execute(branch.condition, io);
+      if (this.loopExit) return condition;
+      if (condition === 0) return yield* this.execute(branch.body, io);
+    }
+    return block.otherwise === undefined ? 0 : yield* this.execute(block.otherwise, io);
   }
 
   /** After a turn of the body: whether the loop ends here (a `break`, or a `continue` meant for an outer loop). */

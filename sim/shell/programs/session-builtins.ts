@@ -118,9 +118,9 @@ export const HELP_TEXT = `kubesim's terminal: a bash-like shell on a simulated s
   session            export unset alias unalias env history clear sleep watch jobs kill help type which true false test [
 
   Shell features: quotes and escapes, $VAR and \${VAR}, $(...), $((arithmetic)), VAR=value cmd, ; && || |, > >> < 2> 2>&1,
-  heredocs (cat <<EOF > file), # comments, cmd & for background jobs, aliases, and loops:
+  heredocs (cat <<EOF > file), # comments, cmd & for background jobs, aliases, if/elif/else, and loops:
   for i in $(seq 5); do curl -s http://web; done | sort | uniq -c   ·   while true; do …; sleep 1; done
-  Not simulated: full-screen programs in the terminal (top, an interactive kubectl exec shell), if/case and
+  Not simulated: full-screen programs in the terminal (top, an interactive kubectl exec shell), case and
   functions in this shell (use kubectl exec POD -- sh -c '...' for scripts inside a container), and pipes
   running concurrently.
 `;

@@ -52,6 +52,22 @@ describe('loops', () => {
     expect(run('type continue').stdout).toBe('continue is a shell builtin\n');
   });
 
+  it('run if, elif and else on their conditions, nested and inside loops', () => {
+    const { run } = shell();
+    expect(parseLoop('if a; then b; elif c; then d; else e; fi | sort')).toEqual({ kind: 'loop', loop: {
+      kind: 'if', branches: [{ condition: 'a', body: 'b' }, { condition: 'c', body: 'd' }], otherwise: 'e', rest: { op: '|', text: ' sort' },
+    } });
+    expect(parseLoop('if a; then b')).toEqual({ kind: 'incomplete' });
+    expect(parseLoop('if a; fi')).toEqual({ kind: 'error', error: "syntax error near unexpected token `fi'" });
+    expect(run('x=2; if [ $x = 1 ]; then echo one; elif [ $x = 2 ]; then echo two; else echo many; fi').stdout).toBe('two\n');
+    expect(run('if kubectl get svc nope >/dev/null 2>&1; then echo exists; else echo missing; fi').stdout).toBe('missing\n');
+    expect(run('if false; then echo never; fi; echo $?').stdout).toBe('0\n');
+    expect(run('for i in 1 2 3; do if [ $i = 2 ]; then continue; fi; echo $i; done').stdout).toBe('1\n3\n');
+    expect(run('if true; then if false; then echo a; else echo nested; fi; fi | tr a-z A-Z').stdout).toBe('NESTED\n');
+    expect(needsMoreInput('if true\nthen')).toBe(true);
+    expect(splitCommands('if true\nthen\n  echo multi\nfi\necho next')).toEqual(['if true\nthen\n  echo multi\nfi', 'echo next']);
+  });
+
   it('run while and until loops on their condition, as the clock moves', () => {
     const { sim, run } = shell();
     expect(run('i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done').stdout).toBe('0\n1\n2\n');

@@ -92,7 +92,8 @@ describe('the terminal shell', () => {
     expect(pick(run('echo a && && echo b'))).toEqual(result('', "bash: syntax error near unexpected token `&&'\n", 2));
     expect(pick(run('echo "open'))).toEqual(result('', "bash: unexpected EOF while looking for matching `\"'\n", 2));
     expect(pick(run('./deploy.sh'))).toEqual(result('', 'bash: ./deploy.sh: No such file or directory\n', 127));
-    expect(pick(run('if true; then echo a; fi'))).toEqual(result('', "kubesim: 'if' blocks (conditionals, functions) are not simulated in this terminal; loops are (for, while, until)\n", 2));
+    expect(pick(run('[[ -n x ]] && echo set'))).toEqual(result('', "kubesim: '[[' is not simulated in this terminal (for, while, until and if are)\n", 2));
+    expect(pick(run('fi'))).toEqual(result('', "bash: syntax error near unexpected token `fi'\n", 2));
   });
 
   it('runs background jobs, lists them with jobs and stops them with kill %N', () => {
