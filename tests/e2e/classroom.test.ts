@@ -3,30 +3,19 @@
 // lab at a step, the presenter's keys (and that they leave the terminal alone), the example page that embeds
 // kubesim with its panes and theme picked in the address, and axe-core finding nothing in the light, dark and
 // projector themes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from './helpers/static-server';
+import type { StaticServer } from './helpers/static-server';
+import { DIST, RESULTS, useBuiltServer } from './helpers/built-site';
 import { launchChromium, type Browser } from './helpers/browser';
 
-const DIST = resolve('dist');
-const RESULTS = resolve('test-results');
 const AXE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const STEP_LINK = 'lab=module-4-services&step=use-dns';
 
 let server: StaticServer;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+useBuiltServer((s) => { server = s; });
 
 type Target = Page | Frame;
 

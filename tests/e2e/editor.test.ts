@@ -1,16 +1,12 @@
 // The editor pane in Debian's Chromium on the built page: a manifest typed with a typo shows a lint marker on
 // that line, the fix clears it, Save and Apply reach the terminal, files made in the terminal appear in the list,
 // and `kubectl edit` opens in the editor and applies on Save & close.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from './helpers/static-server';
+import type { StaticServer } from './helpers/static-server';
+import { RESULTS, useBuiltSite } from './helpers/built-site';
 import { launchChromium, type Browser } from './helpers/browser';
 
-const DIST = resolve('dist');
-const RESULTS = resolve('test-results');
 
 const SERVICE_WITH_TYPO = `apiVersion: v1
 kind: Service
@@ -26,18 +22,7 @@ spec:
 
 let server: StaticServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuiltSite((s, b) => { server = s; browser = b; });
 
 async function openPage(b: Browser, seed: number): Promise<{ page: Page; problems: string[] }> {
   const page = await b.context.newPage();

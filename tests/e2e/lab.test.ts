@@ -2,35 +2,21 @@
 // its commands typed into the terminal and its files edited in the editor, every step turning green in order, a
 // wrong targetPort answered by the matching hint, and a reload mid-lab that brings back the same cluster (pod
 // names and IPs, ClusterIPs), the same files and the same step, from which the lab is finished.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from './helpers/static-server';
+import { DIST, RESULTS, useBuiltSite } from './helpers/built-site';
 import { launchChromium, type Browser } from './helpers/browser';
 import { addresses, run, terminalRows, waitForPrompt, watchProblems } from './helpers/terminal';
 
-const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
-const RESULTS = resolve('test-results');
 const LAB = 'module-4-services';
 
 let server: StaticServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-  browser = await launchChromium({ width: 1366, height: 768 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuiltSite((s, b) => { server = s; browser = b; }, { width: 1366, height: 768 });
 
 const step = (page: Page) => page.getByTestId('lab-step');
 

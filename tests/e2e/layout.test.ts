@@ -1,31 +1,18 @@
 // The page's frame in Debian's Chromium: panes that fit a laptop (1366×768) and a projector (1920×1080)
 // without overlapping or clipped controls, drag and keyboard resizing that the terminal follows and a reload
 // keeps, hiding and showing panes, the dark theme, and the events timeline with its Warnings marked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from './helpers/static-server';
+import type { StaticServer } from './helpers/static-server';
+import { RESULTS, useBuiltServer } from './helpers/built-site';
 import { DEFAULT_LAYOUT } from '../../src/features/layout/layout-math';
 import { launchChromium, type Browser } from './helpers/browser';
 import { enterLine, waitForPrompt, watchProblems } from './helpers/terminal';
 
-const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
-const RESULTS = resolve('test-results');
 const SLOTS = ['#slot-lab', '#slot-editor', '#slot-cluster', '#slot-terminal', '#slot-drawer'];
 
 let server: StaticServer;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+useBuiltServer((s) => { server = s; });
 
 interface Box { x: number; y: number; width: number; height: number }
 

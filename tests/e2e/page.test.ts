@@ -1,16 +1,13 @@
 // The first page in Debian's Chromium: the built app, served from a sub-path, boots the simulated AKS cluster,
 // runs kubectl in the terminal, plays, pauses and steps the clock, and recovers from a worker that fails.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from './helpers/static-server';
+import type { StaticServer } from './helpers/static-server';
+import { DIST, RESULTS, useBuiltSite } from './helpers/built-site';
 import { launchChromium, type Browser } from './helpers/browser';
 import { run, waitForPrompt, watchProblems } from './helpers/terminal';
 
-const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
-const RESULTS = resolve('test-results');
 const NODE_NAME = /^aks-nodepool1-\d{8}-vmss00000\d$/;
 
 const WEB_DEPLOYMENT = {
@@ -27,18 +24,7 @@ const WEB_SERVICE = {
 
 let server: StaticServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuiltSite((s, b) => { server = s; browser = b; });
 
 /** Opens the page and records every console error, uncaught exception and failed request. */
 async function openPage(url: string): Promise<{ page: Page; problems: string[] }> {

@@ -1,30 +1,16 @@
 // "Take it to a real cluster" in Debian's Chromium: the student's applied manifests, bundled for kind from the
 // editor's file bar, downloaded as kubesim-bundle.yaml with its guide; the notes say what changed and what to do.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { serveStatic, type StaticServer } from './helpers/static-server';
-import { launchChromium, type Browser } from './helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { StaticServer } from './helpers/static-server';
+import { RESULTS, useBuiltSite } from './helpers/built-site';
+import type { Browser } from './helpers/browser';
 import { hooks } from './helpers/hooks';
 
-const DIST = resolve('dist');
-const RESULTS = resolve('test-results');
 
 let server: StaticServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-  browser = await launchChromium({ width: 1366, height: 768 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuiltSite((s, b) => { server = s; browser = b; }, { width: 1366, height: 768 });
 
 const SERVICE = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web-svc\nspec:\n  type: LoadBalancer\n  selector:\n    app: web\n  ports:\n  - port: 80\n';
 const CLAIM = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  storageClassName: managed-csi\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n';

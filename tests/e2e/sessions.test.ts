@@ -1,29 +1,17 @@
 // The header's Sessions menu in Debian's Chromium: a session kept under a name comes back as the same cluster
 // (pod names and IPs, ClusterIPs) after a new cluster replaced it; an exported session file imports into a fresh
 // browser as the same cluster; a file that is not a session is refused with its reason.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from './helpers/static-server';
+import type { StaticServer } from './helpers/static-server';
+import { RESULTS, useBuiltServer } from './helpers/built-site';
 import { launchChromium } from './helpers/browser';
 import { addresses, run, terminalRows, waitForPrompt, watchProblems } from './helpers/terminal';
 
-const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
-const RESULTS = resolve('test-results');
 
 let server: StaticServer;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+useBuiltServer((s) => { server = s; });
 
 async function openSessions(page: Page): Promise<void> {
   const menu = page.getByTestId('sessions-menu');

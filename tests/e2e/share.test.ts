@@ -2,34 +2,23 @@
 // names and IPs, ClusterIPs, files) in a fresh one, as a session that is saved once the learner works in it and
 // comes back on reload; fifty damaged or oversized links each give a one-line notice and a working fresh cluster;
 // and the time a two-hour session takes to come back is measured.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { readFile, readdir } from 'node:fs/promises';
 import { deflateRawSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from './helpers/static-server';
-import { launchChromium, type Browser } from './helpers/browser';
+import type { StaticServer } from './helpers/static-server';
+import { RESULTS, useBuiltServer } from './helpers/built-site';
+import { launchChromium } from './helpers/browser';
 import { addresses, run, terminalRows, waitForPrompt, watchProblems } from './helpers/terminal';
 import { decodeShare, encodeShare, MAX_SHARE_COMMANDS, MAX_SHARE_AT_MS } from '../../src/lib/share-link';
 import { loadLabSet } from '../../sim/labs/lab-set';
 import { labTimeline } from '../../sim/labs/step-start';
 import type { RunRecord } from '../../sim/protocol';
 
-const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
-const RESULTS = resolve('test-results');
 
 let server: StaticServer;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+useBuiltServer((s) => { server = s; });
 
 /** Makes ~/note.txt in the editor and saves it (a writeFile command in the run). */
 async function writeNote(page: Page, text: string): Promise<void> {

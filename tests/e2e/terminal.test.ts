@@ -1,32 +1,17 @@
 // The terminal in Debian's Chromium on the built page: typing kubectl into xterm.js, Tab completion, history
 // (also after a reload) and Ctrl-R, Ctrl-C stopping a watch, a heredoc and a loop typed line by line, an alias,
 // a multi-line paste, and output that stays text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from './helpers/static-server';
-import { launchChromium, type Browser } from './helpers/browser';
+import type { StaticServer } from './helpers/static-server';
+import { RESULTS, useBuiltSite } from './helpers/built-site';
+import type { Browser } from './helpers/browser';
 import { enterLine, PROMPT, terminalRows as rows, watchProblems } from './helpers/terminal';
 
-const DIST = resolve(process.env.KUBESIM_DIST ?? 'dist');
-const RESULTS = resolve('test-results');
 
 let server: StaticServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuiltSite((s, b) => { server = s; browser = b; });
 
 /** Waits until the terminal's last row is `last` (a bare prompt by default). */
 async function waitForLastRow(page: Page, last: string | RegExp = PROMPT, timeout = 20_000): Promise<string[]> {

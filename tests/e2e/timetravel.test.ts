@@ -1,34 +1,19 @@
 // Time travel in Debian's Chromium against the built page: a pod deleted and replaced, then the scrubber back to
 // just before the deletion shows the old pod with its old IP, the diff between then and now lists the change, and
 // branching from that moment brings the old pod back live while the earlier history stays listed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from './helpers/static-server';
-import { launchChromium, type Browser } from './helpers/browser';
+import type { StaticServer } from './helpers/static-server';
+import { RESULTS, useBuiltSite } from './helpers/built-site';
+import type { Browser } from './helpers/browser';
 import { hooks } from './helpers/hooks';
 import { watchProblems } from './helpers/terminal';
 
-const DIST = resolve('dist');
-const RESULTS = resolve('test-results');
 const IP = /^\d+\.\d+\.\d+\.\d+$/;
 
 let server: StaticServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-  browser = await launchChromium({ width: 1600, height: 1000 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuiltSite((s, b) => { server = s; browser = b; }, { width: 1600, height: 1000 });
 
 /** Waits until `fn` (run in the page through the DevTools protocol, so the page's CSP allows it) returns true. */
 async function until(page: Page, fn: () => boolean, timeout = 15_000): Promise<void> {

@@ -2,34 +2,19 @@
 // Service anchor with its ClusterIP and DNS name, pods inside their nodes, a pod deleted and replaced under a new
 // name and IP while the anchor stays put, a LoadBalancer going from <pending> to an IP, traffic particles, the
 // inspector (YAML, Events, history), the dense drawing above 300 pods, zoom, themes and reduced motion.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from './helpers/static-server';
+import type { StaticServer } from './helpers/static-server';
+import { RESULTS, useBuiltSite } from './helpers/built-site';
 import { launchChromium, type Browser } from './helpers/browser';
 import { hooks } from './helpers/hooks';
 import { watchProblems } from './helpers/terminal';
 
-const DIST = resolve('dist');
-const RESULTS = resolve('test-results');
 const IP = /^\d+\.\d+\.\d+\.\d+$/;
 
 let server: StaticServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuiltSite((s, b) => { server = s; browser = b; });
 
 /** Waits until `fn` (run in the page through the DevTools protocol, so the page's CSP allows it) returns true. */
 async function until(page: Page, fn: () => boolean, timeout = 15_000): Promise<void> {

@@ -2,31 +2,16 @@
 // the "send traffic" switch, per-pod counters over three pods, one request's hop trace with the kube-proxy rule's
 // probability and the DNAT target, then pets vs cattle: the pod-IP client breaks when its pod is deleted while
 // the Service-name client keeps working.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from './helpers/static-server';
-import { launchChromium, type Browser } from './helpers/browser';
+import type { StaticServer } from './helpers/static-server';
+import { RESULTS, useBuiltSite } from './helpers/built-site';
+import type { Browser } from './helpers/browser';
 
-const DIST = resolve('dist');
-const RESULTS = resolve('test-results');
 
 let server: StaticServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/index.html is missing: run `npm run build` before the e2e tests');
-  await mkdir(RESULTS, { recursive: true });
-  server = await serveStatic(DIST, '/kubesim/');
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuiltSite((s, b) => { server = s; browser = b; });
 
 /** Types a line as a student would: into the page's terminal (xterm) or its command box. */
 async function typeLine(page: Page, line: string): Promise<void> {
