@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { jsSizes } from './js-size.mjs';
+import { jsSizes, printJsSizes } from './js-size.mjs';
 
 const out = 'node_modules/.cache/kubesim-bench/engine-bench.cjs';
 mkdirSync('node_modules/.cache/kubesim-bench', { recursive: true });
@@ -15,8 +15,5 @@ const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=40
 const sizes = jsSizes('dist');
 console.log('');
 if (!sizes) console.log('JavaScript on first load: no build in dist/ (run `npm run build` first)');
-else {
-  console.log(`JavaScript on first load (dist/, gzip -9): ${(sizes.total / 1024).toFixed(0)} KB gzipped, ${(sizes.totalRaw / 1024).toFixed(0)} KB raw (target ≤ 300 KB gzipped)`);
-  for (const f of sizes.firstLoad) console.log(`  ${f.file}: ${(f.gzip / 1024).toFixed(0)} KB gzipped`);
-}
+else printJsSizes(sizes);
 process.exit(run.status ?? 1);

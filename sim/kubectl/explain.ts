@@ -5,6 +5,7 @@
 import type { Kind } from '../model/types';
 import { findResource } from '../model/resources';
 import { fieldSchemaAt, rootTypeOf, typeSchema } from '../registry/schema/known-fields';
+import { DOCUMENTED_TYPES } from '../registry/schema/documented-schema';
 import type { FieldSchema } from '../registry/schema/schema-types';
 import type { ProgramContext, Wait } from '../shell/program';
 import { boolFlag, parseFlags, type FlagSpec } from './flags';
@@ -83,7 +84,7 @@ function refOf(f: FieldSchema): string | undefined {
 }
 
 function fieldList(ref: string | undefined, level: number, recursive: boolean, seen: ReadonlySet<string>): string {
-  const type = ref ? typeSchema(ref) : undefined;
+  const type = ref ? typeSchema(ref, DOCUMENTED_TYPES) : undefined;
   if (!type || seen.has(ref!)) return '';
   const next = new Set(seen).add(ref!);
   let out = '';
@@ -104,13 +105,13 @@ export function explain(kind: Kind, group: string, version: string, path: readon
   let ref: string | undefined;
   if (path.length === 0) {
     ref = rootTypeOf(kind);
-    description = `${typeSchema(ref)?.description ?? ''}\n`;
+    description = `${typeSchema(ref, DOCUMENTED_TYPES)?.description ?? ''}\n`;
   } else {
-    const f = fieldSchemaAt(kind, path);
+    const f = fieldSchemaAt(kind, path, DOCUMENTED_TYPES);
     if (!f) return { ok: false, error: `field "${path[path.length - 1]}" does not exist` };
     ref = refOf(f);
     out += `FIELD: ${path[path.length - 1]} <${typeGuess(f)}>\n\n\n`;
-    const refDesc = ref ? typeSchema(ref)?.description : undefined;
+    const refDesc = ref ? typeSchema(ref, DOCUMENTED_TYPES)?.description : undefined;
     description = `${f.description ? `${f.description}\n` : ''}${refDesc ? `${refDesc}\n` : ''}`;
   }
   out += `DESCRIPTION:\n${wrapIndent(description || '<empty>', 76, 4)}\n`;

@@ -105,19 +105,19 @@ describe('TimeMachine.viewAt', () => {
 });
 
 describe('the worker API', () => {
-  it('answers viewAt and diffBetween for the exported run without moving the live cluster', () => {
+  it('answers viewAt and diffBetween for the exported run without moving the live cluster', async () => {
     const api = createWorkerApi();
-    api.init({ seed: 7 });
-    api.dispatch({ type: 'exec', line: 'kubectl create deployment web --image=nginx:1.27 --replicas=2' });
-    const live = api.advance(60_000, 0);
+    await api.init({ seed: 7 });
+    await api.dispatch({ type: 'exec', line: 'kubectl create deployment web --image=nginx:1.27 --replicas=2' });
+    const live = await api.advance(60_000, 0);
     const victim = webPods(live.upserts)[0];
-    api.dispatch({ type: 'exec', line: `kubectl delete pod ${victim.metadata!.name} --wait=false` });
-    const now = api.advance(60_000, live.rv);
-    const past = api.viewAt(api.exportRun(), 30_000);
+    await api.dispatch({ type: 'exec', line: `kubectl delete pod ${victim.metadata!.name} --wait=false` });
+    const now = await api.advance(60_000, live.rv);
+    const past = await api.viewAt(await api.exportRun(), 30_000);
     expect(webPods(past.upserts).map((p) => p.status?.podIP)).toContain(victim.status!.podIP);
-    const diff = api.diffBetween(api.exportRun(), 30_000, now.time);
+    const diff = await api.diffBetween(await api.exportRun(), 30_000, now.time);
     expect(diff.podsRemoved.map((p) => p.name)).toEqual([victim.metadata!.name]);
-    const after = api.advance(0, now.rv);
+    const after = await api.advance(0, now.rv);
     expect(after.time).toBe(now.time);
     expect(after.upserts).toEqual([]);
   });

@@ -18,7 +18,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 function inProcess(): SimConnection {
   const api = createWorkerApi();
   const wrapped = Object.fromEntries(Object.entries(api).map(([name, fn]) =>
-    [name, async (...args: unknown[]) => structuredClone((fn as (...a: unknown[]) => unknown)(...args))])) as unknown as AsyncSimApi;
+    [name, async (...args: unknown[]) => structuredClone(await (fn as (...a: unknown[]) => unknown)(...args))])) as unknown as AsyncSimApi;
   return { api: wrapped, onFailure() {}, close() {} };
 }
 

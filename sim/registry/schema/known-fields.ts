@@ -1,5 +1,5 @@
 // The v1.34 field schema of every served kind: the generated v1.30 schema with the later additions merged in.
-// It backs strict decoding here and is meant to back `kubectl explain`.
+// It backs strict decoding; documented-schema.ts adds the descriptions `kubectl explain` prints.
 import type { Kind } from '../../model/types';
 import { GENERATED_ROOTS, GENERATED_TYPES } from './generated';
 import { ADDED_FIELDS, ADDED_TYPES, REMOVED_FIELDS } from './additions';
@@ -27,19 +27,19 @@ export function rootTypeOf(kind: Kind): string {
 }
 
 /** A named type's schema, or undefined for an unknown id. Pure. */
-export function typeSchema(id: string): TypeSchema | undefined {
-  return SCHEMA_TYPES[id];
+export function typeSchema(id: string, types: SchemaTypes = SCHEMA_TYPES): TypeSchema | undefined {
+  return types[id];
 }
 
 /**
  * The schema of the field at a dotted path below a kind (`spec.template.spec.containers`), walking through array
  * and map elements; undefined when the path leaves the schema. Pure.
  */
-export function fieldSchemaAt(kind: Kind, path: readonly string[]): FieldSchema | undefined {
+export function fieldSchemaAt(kind: Kind, path: readonly string[], types: SchemaTypes = SCHEMA_TYPES): FieldSchema | undefined {
   let current: FieldSchema = { type: 'object', ref: rootTypeOf(kind) };
   for (const name of path) {
     while (current.items) current = current.items;
-    const type = current.ref ? SCHEMA_TYPES[current.ref] : undefined;
+    const type = current.ref ? types[current.ref] : undefined;
     const next = type?.fields[name];
     if (!next) return undefined;
     current = next;

@@ -23,3 +23,11 @@ export interface TypeSchema {
 }
 
 export type SchemaTypes = Readonly<Record<string, TypeSchema>>;
+
+/** The documentation of a type: its description and each documented field's, by field name. */
+export interface TypeDocs {
+  readonly description?: string;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export type SchemaDocs = Readonly<Record<string, TypeDocs>>;

@@ -4,6 +4,7 @@ import type { K8sObject, Kind } from '../../../sim/model/types';
 import { createHarness } from '../../helpers/harness';
 import { unknownFieldsOf } from '../../../sim/registry/schema/unknown-fields';
 import { fieldSchemaAt } from '../../../sim/registry/schema/known-fields';
+import { DOCUMENTED_TYPES } from '../../../sim/registry/schema/documented-schema';
 import { messageOf } from './registry-helpers';
 
 /** A production-style Deployment using most of the pod spec surface. */
@@ -200,10 +201,13 @@ describe('strict decoding (unknown fields)', () => {
   });
 
   it('describes fields for kubectl explain', () => {
-    const field = fieldSchemaAt('Deployment', ['spec', 'template', 'spec', 'containers']);
+    const field = fieldSchemaAt('Deployment', ['spec', 'template', 'spec', 'containers'], DOCUMENTED_TYPES);
     expect(field?.type).toBe('array');
     expect(field?.items?.ref).toBe('core/v1.Container');
     expect(field?.description).toMatch(/^List of containers belonging to the pod/);
+    // Decoding carries no documentation; only explain's schema does.
+    expect(fieldSchemaAt('Deployment', ['spec', 'template', 'spec', 'containers'])?.description).toBeUndefined();
+    expect(DOCUMENTED_TYPES['core/v1.Container'].description).toMatch(/^A single application container/);
     expect(fieldSchemaAt('Service', ['spec', 'prots'])).toBeUndefined();
   });
 });
