@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cspMeta } from './src/pwa/build/plugins.js';
+import { builtInLabs } from './src/labs/build/built-in-labs.js';
 
 // The hosted build (dist/): relative URLs so it works from any sub-path, and a service worker that precaches
 // every file of the page so it keeps working offline after the first visit. The single self-contained file is
@@ -10,6 +12,7 @@ export default defineConfig({
   base: './',
   plugins: [
     svelte(),
+    builtInLabs(fileURLToPath(new URL('./src/labs', import.meta.url))),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,

@@ -2,13 +2,23 @@
 // another's step: parses every source and checks that each scenario names a lab and step that exist.
 import type { Lab } from './lab-types';
 import { parseLab } from './parse-lab';
+import { byModule } from './lab-order';
 import type { LabResolver } from './step-start';
 
-export interface LabSource {
+/** A lab file's Markdown. */
+export interface LabText {
   /** The lab's id: its file name without `.md`. */
   readonly id: string;
   readonly text: string;
 }
+
+/** A lab parsed ahead of time: the built-in labs are parsed when the page is built. */
+export interface ParsedLab {
+  readonly id: string;
+  readonly lab: Lab;
+}
+
+export type LabSource = LabText | ParsedLab;
 
 export interface LabSet {
   /** The labs that parsed, by module number then id. */
@@ -28,7 +38,7 @@ export function loadLabSet(sources: readonly LabSource[]): LabSet {
   const errors = new Map<string, string[]>();
   const byId = new Map<string, Lab>();
   for (const src of sources) {
-    const parsed = parseLab(src.id, src.text);
+    const parsed = 'lab' in src ? { ok: true as const, lab: src.lab } : parseLab(src.id, src.text);
     if (parsed.ok) byId.set(src.id, parsed.lab); else errors.set(src.id, parsed.errors);
   }
   for (const lab of byId.values()) {
@@ -40,6 +50,6 @@ export function loadLabSet(sources: readonly LabSource[]): LabSet {
       : base.steps.some((s) => s.id === step) ? undefined : `starts after "${baseId}#${step}", but that lab has no step "${step}"`;
     if (problem) errors.set(lab.id, [...(errors.get(lab.id) ?? []), `scenario: ${problem}`]);
   }
-  const labs = [...byId.values()].filter((l) => !errors.has(l.id)).sort((a, b) => a.module - b.module || a.id.localeCompare(b.id));
+  const labs = [...byId.values()].filter((l) => !errors.has(l.id)).sort(byModule);
   return { labs, errors, resolve: (id) => byId.get(id) };
 }

@@ -36,8 +36,11 @@ export interface StepStart {
 /** Parses lab sources once per distinct set: the page sends the same texts with every check. */
 function labSetCache(load: LabLayer['loadLabSet']): (sources: readonly LabSource[]) => LabSet {
   let last: { sources: readonly LabSource[]; set: LabSet } | undefined;
+  // A lab parsed when the page was built is the same lab for as long as the page runs: its id says which.
+  const sameSource = (a: LabSource, b: LabSource): boolean =>
+    a.id === b.id && ('text' in a ? 'text' in b && a.text === b.text : 'lab' in b);
   const same = (a: readonly LabSource[], b: readonly LabSource[]): boolean =>
-    a.length === b.length && a.every((s, i) => s.id === b[i].id && s.text === b[i].text);
+    a.length === b.length && a.every((s, i) => sameSource(s, b[i]));
   return (sources) => {
     if (!last || !same(last.sources, sources)) last = { sources, set: load(sources) };
     return last.set;

@@ -10,6 +10,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { StaticServer } from './helpers/static-server';
 import { DIST, RESULTS, useBuiltServer } from './helpers/built-site';
 import { launchChromium, type Browser } from './helpers/browser';
+import { terminalInput } from './helpers/terminal';
 
 const AXE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const STEP_LINK = 'lab=module-4-services&step=use-dns';
@@ -117,7 +118,7 @@ describe('the classroom', () => {
       const terminalText = () => page.locator('[data-testid="terminal"] .xterm-rows').textContent();
 
       // In the terminal the keys are typed, not obeyed.
-      await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
+      await (await terminalInput(page)).focus();
       await page.keyboard.type(' n+?');
       await expect.poll(terminalText).toContain('$  n+?');
       expect(await phase()).toBe('running');

@@ -6,6 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { StaticServer } from './helpers/static-server';
 import { RESULTS, useBuiltSite } from './helpers/built-site';
 import { launchChromium, type Browser } from './helpers/browser';
+import { terminalInput } from './helpers/terminal';
 
 
 const SERVICE_WITH_TYPO = `apiVersion: v1
@@ -57,7 +58,7 @@ async function typeCommand(page: Page, line: string): Promise<void> {
     await box.press('Enter');
     return;
   }
-  await page.locator('.xterm-helper-textarea').first().focus();
+  await (await terminalInput(page)).focus();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
 }

@@ -7,7 +7,7 @@ import type { StaticServer } from './helpers/static-server';
 import { RESULTS, useBuiltServer } from './helpers/built-site';
 import { DEFAULT_LAYOUT } from '../../src/features/layout/layout-math';
 import { launchChromium, type Browser } from './helpers/browser';
-import { enterLine, waitForPrompt, watchProblems } from './helpers/terminal';
+import { enterLine, terminalInput, waitForPrompt, watchProblems } from './helpers/terminal';
 
 const SLOTS = ['#slot-lab', '#slot-editor', '#slot-cluster', '#slot-terminal', '#slot-drawer'];
 
@@ -16,11 +16,13 @@ useBuiltServer((s) => { server = s; });
 
 interface Box { x: number; y: number; width: number; height: number }
 
-/** Opens the page and waits for the terminal's first prompt. */
+/** Opens the page, waits for the terminal's first prompt and brings up the real terminal (xterm.js). */
 async function open(browser: Browser, seed: number): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.context.newPage();
   const problems = watchProblems(page);
   await page.goto(`${server.url}?seed=${seed}`);
+  await waitForPrompt(page);
+  await terminalInput(page);
   await waitForPrompt(page);
   return { page, problems };
 }
@@ -151,6 +153,7 @@ describe('the page frame', () => {
 
       await page.reload();
       await waitForPrompt(page);
+      await terminalInput(page);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       expect(await terminalBackground()).toBe('rgb(20, 23, 27)');
       expect(problems).toEqual([]);

@@ -1,7 +1,7 @@
 // The first page in Debian's Chromium: the built app, served from a sub-path, boots the simulated AKS cluster,
 // runs kubectl in the terminal, plays, pauses and steps the clock, and recovers from a worker that fails.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { StaticServer } from './helpers/static-server';
 import { DIST, RESULTS, useBuiltSite } from './helpers/built-site';
@@ -137,10 +137,10 @@ describe('the first page', () => {
   });
 
   it('shows a worker that fails to load as stopped, and restart brings the cluster up', async () => {
-    // The worker's script, as the page's entry starts it (`new Worker(new URL(...))`): refuse it until restart.
-    const html = readFileSync(`${DIST}/index.html`, 'utf8');
-    const entry = html.match(/<script[^>]*type="module"[^>]*src="\.\/([^"]+\.js)"/)![1];
-    const worker = readFileSync(`${DIST}/${entry}`, 'utf8').match(/new Worker\(new URL\(new URL\(`([^`]+\.js)`/)![1];
+    // The worker's script, as the page starts it (`new Worker(new URL(...))`): refuse it until restart.
+    const worker = readdirSync(`${DIST}/assets`).filter((f) => f.endsWith('.js'))
+      .map((f) => /new Worker\(new URL\(new URL\(`([^`]+\.js)`/.exec(readFileSync(`${DIST}/assets/${f}`, 'utf8'))?.[1])
+      .find((name) => name !== undefined)!;
     const page = await browser.context.newPage();
     let workerBlocked = true;
     await page.route(`**/assets/${worker.replace(/^\.\//, '')}`, (route) =>

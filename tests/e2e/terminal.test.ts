@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { StaticServer } from './helpers/static-server';
 import { RESULTS, useBuiltSite } from './helpers/built-site';
 import type { Browser } from './helpers/browser';
-import { enterLine, PROMPT, terminalRows as rows, watchProblems } from './helpers/terminal';
+import { enterLine, PROMPT, terminalInput, terminalRows as rows, watchProblems } from './helpers/terminal';
 
 
 let server: StaticServer;
@@ -29,7 +29,7 @@ async function openTerminal(seed: number): Promise<{ page: Page; problems: strin
   const problems = watchProblems(page);
   await page.goto(`${server.url}?seed=${seed}`);
   await waitForLastRow(page, PROMPT, 30_000);
-  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
+  await (await terminalInput(page)).focus();
   return { page, problems };
 }
 
@@ -40,6 +40,30 @@ async function run(page: Page, line: string, timeout = 20_000): Promise<string[]
 }
 
 describe('the terminal', () => {
+  it('starts as a stand-in that keeps what is typed, and loads xterm.js only when the student types', async () => {
+    const page = await browser.context.newPage();
+    const problems = watchProblems(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => { if (r.url().endsWith('.js')) scripts.push(r.url().split('/').pop()!); });
+    await page.goto(`${server.url}?seed=3`);
+    await waitForLastRow(page, PROMPT, 30_000);
+    // The cluster runs and the prompt shows, yet neither xterm.js nor the command layer has been fetched.
+    expect(scripts.some((s) => s.startsWith('xterm-'))).toBe(false);
+    expect(scripts.some((s) => s.startsWith('command-layer-'))).toBe(false);
+    expect(await page.locator('.xterm').count()).toBe(0);
+    // The stand-in has the keyboard: what is typed at once reaches the shell and runs.
+    await page.keyboard.type('kubectl get ns');
+    await page.keyboard.press('Enter');
+    const out = await waitForLastRow(page, PROMPT, 30_000);
+    expect(out).toContain(`${PROMPT} kubectl get ns`);
+    expect(out.some((r) => /^kube-system\s+Active\s+\S+$/.test(r))).toBe(true);
+    expect(scripts.some((s) => s.startsWith('xterm-'))).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('xterm-helper-textarea'))).toBe(true);
+    await page.screenshot({ path: `${RESULTS}/terminal-after-stand-in.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('runs kubectl typed into it and prints the table, with colours and text kept as text', async () => {
     const { page, problems } = await openTerminal(1);
     const out = await run(page, 'kubectl get nodes');
@@ -102,7 +126,7 @@ describe('the terminal', () => {
 
     await page.reload();
     await waitForLastRow(page, PROMPT, 30_000);
-    await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
+    await (await terminalInput(page)).focus();
     await page.keyboard.press('ArrowUp');
     await waitForLastRow(page, `${PROMPT} echo second`);
 

@@ -8,7 +8,7 @@ import type { StaticServer } from './helpers/static-server';
 import { RESULTS, useBuiltSite } from './helpers/built-site';
 import { launchChromium, type Browser } from './helpers/browser';
 import { hooks } from './helpers/hooks';
-import { watchProblems } from './helpers/terminal';
+import { terminalInput, watchProblems } from './helpers/terminal';
 
 const IP = /^\d+\.\d+\.\d+\.\d+$/;
 
@@ -32,7 +32,7 @@ async function openPage(b: Browser, query: string): Promise<{ page: Page; proble
 
 /** Types a line into the page's terminal, as a student would. */
 async function typeLine(page: Page, line: string): Promise<void> {
-  await page.locator('.xterm-helper-textarea').first().focus();
+  await (await terminalInput(page)).focus();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
 }

@@ -7,6 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import type { StaticServer } from './helpers/static-server';
 import { RESULTS, useBuiltSite } from './helpers/built-site';
 import type { Browser } from './helpers/browser';
+import { terminalInput } from './helpers/terminal';
 
 
 let server: StaticServer;
@@ -21,8 +22,7 @@ async function typeLine(page: Page, line: string): Promise<void> {
     await box.press('Enter');
     return;
   }
-  const terminal = page.locator('.xterm-helper-textarea').first();
-  await terminal.focus();
+  await (await terminalInput(page)).focus();
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
 }
@@ -104,9 +104,10 @@ describe('traffic, hop trace and pets vs cattle on the page', () => {
     expect(answeredBy).not.toBeNull();
     expect(picked).toMatch(/response\s+HTTP 200 OK/);
     // The DNAT target is the answering pod's own IP (the fault buttons list every pod with its IP).
-    const faults = page.getByTestId('fault-buttons');
+    const faults = await reveal(page, 'fault-buttons', /faults/i);
     const podLabels = await faults.getByLabel('delete a pod').locator('option').allTextContents();
     expect(podLabels).toContainEqual(expect.stringMatching(new RegExp(`^${answeredBy![1]} · ${dnat![1].replace(/\./g, '\\.')} · ready$`)));
+    await reveal(page, 'traffic', /traffic/i);
     await recent.getByRole('button', { name: 'resume list' }).click();
     await page.screenshot({ path: `${RESULTS}/traffic-laptop.png` });
     // More room for the screenshots of the drawer: the terminal has done its part.

@@ -1,7 +1,9 @@
-// The labs the page offers: the built-in ones plus any the student loads from a Markdown file or that a link on
-// this site names (`?lab=labs/x.md`), parsed by the engine; a file that is not a lab keeps its errors for display.
+// The labs the page offers: the built-in ones (parsed when the page was built) plus any the student loads from a
+// Markdown file or that a link on this site names (`?lab=labs/x.md`), parsed by the engine; a file that is not a
+// lab keeps its errors for display.
 import type { Lab } from '../../../sim/labs/lab-types';
-import type { LabSource } from '../../../sim/labs/lab-set';
+import type { LabSource, ParsedLab } from '../../../sim/labs/lab-set';
+import { byModule } from '../../../sim/labs/lab-order';
 import type { LabCatalogue } from '../../../sim/worker/api';
 import type { SimClient } from '../../lib/sim-client.svelte';
 import { fetchLab, readLabFile } from './lab-sources';
@@ -35,9 +37,14 @@ export class LabCatalogueStore {
     return this.builtIn.some((s) => s.id === id) ? undefined : this.sources.find((s) => s.id === id);
   }
 
-  /** Parses the labs in the engine (once the cluster runs). */
+  /** The labs, at once when all were parsed ahead; else parsed in the engine (once the cluster runs). */
   async load(): Promise<void> {
-    this.catalogue = await this.client.labCatalogue(this.sources);
+    const sources = this.sources;
+    if (sources.every((s): s is ParsedLab => 'lab' in s)) {
+      this.catalogue = { labs: sources.map((s) => s.lab).sort(byModule), errors: {} };
+      return;
+    }
+    this.catalogue = await this.client.labCatalogue(sources);
   }
 
   /** Reads a picked file and adds it; the new lab's id, or what went wrong in words. */

@@ -1,7 +1,7 @@
 // The page's xterm terminal as the e2e tests drive it: its rows as text, waiting for the prompt, typing a line
 // and reading what it printed, the Services' and pods' addresses it shows, and the page's errors meanwhile.
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** The shell's prompt, as the terminal shows it in the home directory. */
 export const PROMPT = 'student@kubesim:~$';
@@ -14,10 +14,15 @@ export function watchProblems(page: Page): string[] {
   return problems;
 }
 
-/** The terminal's visible rows as text (xterm's DOM renderer), trailing blank rows removed; `trim` trims each row's end. */
+/**
+ * The terminal's visible rows as text (xterm's DOM renderer, or the stand-in shown until xterm.js has loaded),
+ * trailing blank rows removed; `trim` trims each row's end.
+ */
 export function terminalRows(page: Page, trim = true): Promise<string[]> {
   return page.evaluate((trimRows) => {
-    const lines = [...document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div')]
+    const xtermRows = document.querySelectorAll('[data-testid="terminal"] .xterm-rows > div');
+    const rows = xtermRows.length > 0 ? xtermRows : document.querySelectorAll('[data-testid="terminal-stand-in"] .row');
+    const lines = [...rows]
       .map((r) => (r.textContent ?? '').replace(/\u00a0/g, ' '))
       .map((r) => (trimRows ? r.trimEnd() : r));
     while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
@@ -30,9 +35,21 @@ export async function waitForPrompt(page: Page, timeout = 30_000): Promise<void>
   await expect.poll(async () => (await terminalRows(page)).at(-1), { timeout }).toBe(PROMPT);
 }
 
+/**
+ * The real terminal's input (xterm's textarea), for focusing: a click on the stand-in loads xterm.js first, as a
+ * student's click does.
+ */
+export async function terminalInput(page: Page): Promise<Locator> {
+  const standIn = page.getByTestId('terminal-stand-in');
+  if (await standIn.count() > 0) await standIn.click({ timeout: 5_000 }).catch(() => undefined);
+  const input = page.locator('[data-testid="terminal"] .xterm-helper-textarea');
+  await input.waitFor({ state: 'attached', timeout: 30_000 });
+  return input;
+}
+
 /** Clears the screen (Ctrl+L), types `line` as a student would, and waits until the prompt is back. */
 export async function enterLine(page: Page, line: string, timeout = 30_000): Promise<void> {
-  await page.locator('[data-testid="terminal"] .xterm-helper-textarea').focus();
+  await (await terminalInput(page)).focus();
   await page.keyboard.press('Control+L');
   await waitForPrompt(page);
   await page.keyboard.type(line);
