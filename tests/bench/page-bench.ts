@@ -2,13 +2,16 @@
 // serves dist/, opens `?bench=N&speed=S` (the page creates a Deployment of N pods, fast-forwards until they are
 // Ready, turns traffic on and keeps rolling, scaling and deleting pods), then records requestAnimationFrame
 // timestamps and long tasks for a while at each speed. Prints p50/p95 frame time and dropped frames per size.
+// First it measures what a first visit fetches: the JavaScript the page and its worker load before any input,
+// and what the first typed command adds (the service worker's background precaching for offline use not counted).
 // Options: --sizes=100,1000,5000  --speeds=1,5  --seconds=10  --dist=dist  --no-build  --width=1366 --height=768
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { serveStatic } from '../e2e/helpers/static-server';
-import { launchChromium } from '../e2e/helpers/browser';
+import { launchChromium, type Browser } from '../e2e/helpers/browser';
 
 const FRAME_MS = 1000 / 60;
 const args = new Map(process.argv.slice(2).map((a) => {
@@ -66,6 +69,37 @@ const MEASURE_IN_PAGE = `(ms) => new Promise((done) => {
 
 const fmt = (n: number): string => n.toFixed(1).padStart(6);
 
+/** Gzip-9 bytes of the built files the page fetched, by their path under the served base. */
+function gzippedSize(files: ReadonlySet<string>): number {
+  let total = 0;
+  for (const file of files) total += gzipSync(readFileSync(`${dist}/${file}`), { level: 9 }).length;
+  return total;
+}
+
+/** The JavaScript a first visit fetches before any input, and what typing a first command adds, in KB gzipped. */
+async function firstVisit(browser: Browser, url: string): Promise<void> {
+  const page = await browser.context.newPage();
+  const fetched = new Set<string>();
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname.replace(/^\/kubesim\//, '');
+    if (path.endsWith('.js') && existsSync(`${dist}/${path}`)) fetched.add(path);
+  });
+  await page.goto(`${url}?seed=1`);
+  const prompt = page.getByTestId('terminal').getByText('student@kubesim');
+  await prompt.first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(3_000);
+  const before = new Set(fetched);
+  await page.keyboard.type('kubectl get nodes');
+  await page.keyboard.press('Enter');
+  await page.locator('[data-testid="terminal"] .xterm-rows').getByText('STATUS').first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(1_000);
+  const added = new Set([...fetched].filter((f) => !before.has(f)));
+  const kb = (n: number): string => `${(n / 1024).toFixed(0)} KB`;
+  console.log(`first visit, before any input: ${kb(gzippedSize(before))} gzipped JavaScript in ${before.size} files (target ≤ 300 KB)`);
+  console.log(`the first typed command adds: ${kb(gzippedSize(added))} gzipped (${[...added].map((f) => f.replace(/^assets\//, '')).join(', ')})`);
+  await page.close();
+}
+
 async function main(): Promise<void> {
   if (!args.has('no-build') && !args.has('dist')) {
     const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
@@ -76,8 +110,9 @@ async function main(): Promise<void> {
   const browser = await launchChromium(viewport);
   console.log(`kubesim page benchmark — Chromium ${browser.context.browser()?.version() ?? ''}, ${viewport.width}×${viewport.height}, ${seconds} s per speed, ` +
     `${cpus().length} cores, load average ${loadavg()[0].toFixed(1)} (frame times are only comparable on a quiet machine)`);
-  console.log('   pods  speed  frames   p50 ms   p95 ms   max ms  dropped  long tasks (ms)  setup');
   try {
+    await firstVisit(browser, server.url);
+    console.log('   pods  speed  frames   p50 ms   p95 ms   max ms  dropped  long tasks (ms)  setup');
     for (const pods of sizes) {
       const page = await browser.context.newPage();
       await page.emulateMedia({ reducedMotion: 'no-preference' });
