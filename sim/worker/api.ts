@@ -107,6 +107,10 @@ export function createWorkerApi() {
         return s.frame(sinceRv);
       });
     },
+    /** Loads the terminal's commands ahead of the first one (the page asks as the student starts typing). */
+    async loadCommands(): Promise<void> {
+      await commands();
+    },
     /** Applies a command (a terminal line, a file save, a node power change); a terminal line loads the commands first. */
     dispatch(command: Command): CommandResult | Promise<CommandResult> {
       if (command.type === 'exec' && programs.size === 0) return serial(async () => { await commands(); return need().dispatch(command); });

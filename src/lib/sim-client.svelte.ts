@@ -188,6 +188,11 @@ export class SimClient {
     return first;
   }
 
+  /** Has the worker load the terminal's commands now, so the first line typed runs without waiting for them. */
+  loadCommands(): void {
+    void this.connection?.api.loadCommands().catch(() => undefined);
+  }
+
   /** Tab completion for a terminal line. */
   async complete(line: string, cursor: number): Promise<Completion> {
     const conn = this.connection;

@@ -13,6 +13,15 @@ describe('the worker loading its commands on first use', () => {
     expect(later).not.toBeInstanceOf(Promise);
   });
 
+  it('answers a command at once once the commands were loaded ahead', async () => {
+    const api = createWorkerApi();
+    api.init({ seed: 3 });
+    await api.loadCommands();
+    const ran = api.dispatch({ type: 'exec', line: 'kubectl get ns -o name' });
+    expect(ran).not.toBeInstanceOf(Promise);
+    expect(ran).toMatchObject({ exitCode: 0, stdout: expect.stringContaining('namespace/kube-system\n') });
+  });
+
   it('runs a file save sent after a command only after that command', async () => {
     const api = createWorkerApi();
     api.init({ seed: 3 });

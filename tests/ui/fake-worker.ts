@@ -66,6 +66,9 @@ export class FakeWorker implements SimConnection {
       return result;
     },
     files: async () => [],
+    loadCommands: async () => {
+      this.calls.push('loadCommands');
+    },
     complete: async (line: string) => ({ replaceFrom: line.length, candidates: [] }),
     diagnose: async () => [],
     step: async (sinceRv: number) => frame({ rv: ++this.rv, time: this.time, upserts: [], ...(sinceRv < 0 ? { full: true } : {}) }),
