@@ -28,6 +28,9 @@ export default defineConfig({
     cspMeta('hosted'),
   ],
   worker: { format: 'es' },
+  // Libraries only reached through import() (the terminal, the worker's command layer): named here so the dev
+  // server prepares them up front instead of reloading the page when they are first used.
+  optimizeDeps: { include: ['@xterm/xterm', '@xterm/addon-fit', 'shell-quote', '@michaelhomer/jqjs', 'jsonpath-plus', 'yaml'] },
   build: { target: 'es2022', sourcemap: true },
   test: {
     projects: [
