@@ -58,14 +58,21 @@ export function createWorkerApi() {
   const programs = new Map<string, Program>();
   let commandLayer: Promise<CommandLayer> | undefined;
   let timeMachine: TimeMachine | undefined;
+  // A module that failed to load (the network dropped) is asked for again by the next call that needs it.
   const commands = (): Promise<CommandLayer> => commandLayer ??= import('./command-layer').then((layer) => {
     for (const [name, program] of layer.PROGRAMS) programs.set(name, program);
     timeMachine = new layer.TimeMachine();
     return layer;
+  }, (error: unknown) => {
+    commandLayer = undefined;
+    throw error;
   });
   let labSets: Promise<(sources: readonly LabSource[]) => LabSet> | undefined;
   const labSet = (): Promise<(sources: readonly LabSource[]) => LabSet> =>
-    labSets ??= import('./lab-layer').then((layer) => labSetCache(layer.loadLabSet));
+    labSets ??= import('./lab-layer').then((layer) => labSetCache(layer.loadLabSet), (error: unknown) => {
+      labSets = undefined;
+      throw error;
+    });
   const labOf = async (labs: readonly LabSource[], labId: string): Promise<Lab> => {
     const set = (await labSet())(labs);
     const lab = set.resolve(labId);

@@ -64,6 +64,20 @@ describe('the terminal', () => {
     await page.close();
   });
 
+  it('says so when xterm.js cannot be fetched, and the page works on', async () => {
+    const page = await browser.context.newPage();
+    await page.route(/\/assets\/xterm-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(`${server.url}?seed=3`);
+    await waitForLastRow(page, PROMPT, 30_000);
+    await page.keyboard.type('echo one');
+    const problem = page.getByTestId('terminal-stand-in').getByRole('alert');
+    await expect.poll(() => problem.count(), { timeout: 15_000 }).toBe(1);
+    expect(await problem.innerText()).toMatch(/^The terminal could not be loaded \(.+\)\. Reload the page to try again\.$/);
+    expect(await page.getByTestId('phase').innerText()).toBe('running');
+    await page.screenshot({ path: `${RESULTS}/terminal-load-failed.png` });
+    await page.close();
+  });
+
   it('runs kubectl typed into it and prints the table, with colours and text kept as text', async () => {
     const { page, problems } = await openTerminal(1);
     const out = await run(page, 'kubectl get nodes');
