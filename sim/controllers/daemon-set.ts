@@ -60,14 +60,38 @@ export function pinnedAffinity(affinity: DeepReadonly<NonNullable<Pod['spec']>['
   return copy;
 }
 
+/** Where a daemon pod may go on one node: whether it should run there, and whether an existing one may stay. */
+export interface Placement {
+  readonly shouldRun: boolean;
+  readonly shouldContinueRunning: boolean;
+}
+
 /**
  * NodeShouldRunDaemonPod: whether a daemon pod should run on `node` (node name, node affinity and taints) and
  * whether an existing one may keep running (only untolerated NoExecute taints evict it). Pure.
  */
-export function nodeShouldRunDaemonPod(node: N, ds: DeepReadonly<DaemonSet>): { shouldRun: boolean; shouldContinueRunning: boolean } {
+export function nodeShouldRunDaemonPod(node: N, ds: DeepReadonly<DaemonSet>): Placement {
+  return placementsFor(ds)(node);
+}
+
+/**
+ * NodeShouldRunDaemonPod for one DaemonSet over many nodes: the daemon pod with its tolerations is built once,
+ * and each node is judged once however often a sync asks. Pure.
+ */
+export function placementsFor(ds: DeepReadonly<DaemonSet>): (node: N) => Placement {
   const spec = ds.spec?.template?.spec;
+  const tolerations = withDaemonTolerations(spec?.tolerations, spec?.hostNetwork === true);
+  const judged = new Map<N, Placement>();
+  return (node) => {
+    let placement = judged.get(node);
+    if (!placement) { placement = judge(node, spec, tolerations); judged.set(node, placement); }
+    return placement;
+  };
+}
+
+function judge(node: N, spec: DeepReadonly<NonNullable<Pod['spec']>> | undefined, tolerations: readonly Toleration[]): Placement {
   if (spec?.nodeName && spec.nodeName !== node.metadata.name) return { shouldRun: false, shouldContinueRunning: false };
-  const pod = { spec: { ...spec, nodeName: node.metadata.name, tolerations: withDaemonTolerations(spec?.tolerations, spec?.hostNetwork === true) } } as DeepReadonly<Pod>;
+  const pod = { spec: { ...spec, nodeName: node.metadata.name, tolerations } } as DeepReadonly<Pod>;
   if (!matchesNodeAffinity(pod, node)) return { shouldRun: false, shouldContinueRunning: false };
   const untolerated = (effects: readonly string[]): boolean => (node.spec?.taints ?? []).some((taint) =>
     effects.includes(taint.effect) && !(pod.spec?.tolerations ?? []).some((t) => tolerates(t, taint)));
@@ -107,8 +131,9 @@ export interface NodePlan {
 }
 
 /** podsShouldBeOnNode: create a missing pod, delete failed, succeeded, excess or no-longer-wanted ones. Pure. */
-export function podsShouldBeOnNode(node: N, daemonPods: readonly P[] | undefined, ds: DeepReadonly<DaemonSet>): NodePlan {
-  const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(node, ds);
+export function podsShouldBeOnNode(node: N, daemonPods: readonly P[] | undefined, ds: DeepReadonly<DaemonSet>,
+  placement: Placement = nodeShouldRunDaemonPod(node, ds)): NodePlan {
+  const { shouldRun, shouldContinueRunning } = placement;
   const deletes: string[] = [];
   const events: NodePlan['events'][number][] = [];
   if (shouldRun && daemonPods === undefined) return { create: true, deletes, events };
@@ -139,11 +164,11 @@ export function podsShouldBeOnNode(node: N, daemonPods: readonly P[] | undefined
  * ones go while fewer than maxUnavailable nodes lack an available updated pod; the core loop recreates them. Pure.
  */
 export function rollingUpdateDeletions(ds: DeepReadonly<DaemonSet>, nodes: readonly N[], nodeToPods: ReadonlyMap<string, readonly P[]>,
-  hash: string, nowEpochMs: number): string[] {
+  hash: string, nowEpochMs: number, placementOf: (node: N) => Placement = placementsFor(ds)): string[] {
   const desired = new Map(nodeToPods);
   let desiredCount = 0;
   for (const node of nodes) {
-    if (!nodeShouldRunDaemonPod(node, ds).shouldRun) continue;
+    if (!placementOf(node).shouldRun) continue;
     desiredCount++;
     if (!desired.has(node.metadata.name)) desired.set(node.metadata.name, []);
   }
@@ -167,12 +192,13 @@ export function rollingUpdateDeletions(ds: DeepReadonly<DaemonSet>, nodes: reado
 
 /** updateDaemonSetStatus's counts over the eligible nodes, zero optional counts omitted as the API's JSON does. Pure. */
 export function daemonSetStatus(ds: DeepReadonly<DaemonSet> & { readonly metadata: { readonly generation?: number } }, nodes: readonly N[],
-  nodeToPods: ReadonlyMap<string, readonly P[]>, hash: string, nowEpochMs: number): NonNullable<DaemonSet['status']> {
+  nodeToPods: ReadonlyMap<string, readonly P[]>, hash: string, nowEpochMs: number,
+  placementOf: (node: N) => Placement = placementsFor(ds)): NonNullable<DaemonSet['status']> {
   let desired = 0, current = 0, misscheduled = 0, ready = 0, updated = 0, available = 0;
   const generation = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION];
   for (const node of nodes) {
     const pods = nodeToPods.get(node.metadata.name) ?? [];
-    if (!nodeShouldRunDaemonPod(node, ds).shouldRun) { if (pods.length > 0) misscheduled++; continue; }
+    if (!placementOf(node).shouldRun) { if (pods.length > 0) misscheduled++; continue; }
     desired++;
     if (pods.length === 0) continue;
     current++;
@@ -239,8 +265,9 @@ function syncDaemonSet(key: ObjectKey, ctx: ReconcileContext): ReconcileResult {
   }
 
   const creates: string[] = [], deletes: string[] = [];
+  const placementOf = placementsFor(ds);
   for (const node of nodes) {
-    const plan = podsShouldBeOnNode(node, nodeToPods.get(node.metadata.name), ds);
+    const plan = podsShouldBeOnNode(node, nodeToPods.get(node.metadata.name), ds, placementOf(node));
     for (const e of plan.events) ctx.recordEvent(ds, e.type, e.reason, e.message);
     if (plan.create) creates.push(node.metadata.name);
     deletes.push(...plan.deletes);
@@ -249,11 +276,11 @@ function syncDaemonSet(key: ObjectKey, ctx: ReconcileContext): ReconcileResult {
   for (const [node, pods] of [...nodeToPods].sort()) if (!known.has(node)) deletes.push(...pods.filter((p) => !p.spec?.nodeName).map((p) => p.metadata.name));
   const wrote = syncNodes(ctx, ds, deletes, creates, hash);
   if (!wrote && (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
-    syncNodes(ctx, ds, rollingUpdateDeletions(ds, nodes, nodeToPods, hash, ctx.nowEpochMs), [], hash);
+    syncNodes(ctx, ds, rollingUpdateDeletions(ds, nodes, nodeToPods, hash, ctx.nowEpochMs, placementOf), [], hash);
   }
 
   // Counts reflect the pods as listed at the start of this sync, as the informer cache would.
-  const status = daemonSetStatus(ds, nodes, nodeToPods, hash, ctx.nowEpochMs);
+  const status = daemonSetStatus(ds, nodes, nodeToPods, hash, ctx.nowEpochMs, placementOf);
   if (!deepEqual(status, ds.status)) ctx.api.updateStatus(ds, status, ds.metadata.uid);
   const minReady = ds.spec?.minReadySeconds ?? 0;
   return minReady > 0 && status.numberReady !== (status.numberAvailable ?? 0) ? { requeueAfterMs: minReady * 1000 } : undefined;

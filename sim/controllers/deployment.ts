@@ -52,10 +52,17 @@ export class DeploymentSync {
   /** getReplicaSetsForDeployment: the ReplicaSets this Deployment controls, adopting and releasing by selector. */
   claimReplicaSets(): SyncedRS[] {
     const reqs = selectorRequirements(this.d);
-    const found = new Map<string, SyncedRS>();
-    for (const rs of this.ctx.store.ownedBy<SyncedRS>(this.d.metadata.uid!, 'ReplicaSet')) found.set(rs.metadata.uid!, rs);
-    for (const rs of this.ctx.store.select<SyncedRS>('ReplicaSet', this.d.metadata.namespace, reqs)) found.set(rs.metadata.uid!, rs);
-    return claimObjects(this.ctx, this.stored, sortInPlace([...found.values()], (a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)), reqs);
+    const owned = this.ctx.store.ownedBy<SyncedRS>(this.d.metadata.uid!, 'ReplicaSet');
+    const selected = this.ctx.store.select<SyncedRS>('ReplicaSet', this.d.metadata.namespace, reqs);
+    // Usually both lists are the same ReplicaSets in the same order, and their union is either.
+    let candidates = owned;
+    if (selected.length !== owned.length || selected.some((rs, i) => rs !== owned[i])) {
+      const found = new Map<string, SyncedRS>();
+      for (const rs of owned) found.set(rs.metadata.uid!, rs);
+      for (const rs of selected) found.set(rs.metadata.uid!, rs);
+      candidates = [...found.values()];
+    }
+    return claimObjects(this.ctx, this.stored, sortInPlace(candidates, (a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)), reqs);
   }
 
   /** getAllReplicaSetsAndSyncRevision: the new ReplicaSet (created when asked and missing) and all old ones. */

@@ -7,12 +7,13 @@ import type { Endpoint } from 'kubernetes-types/discovery/v1';
 import { objectKey, parseKey } from '../model/keys';
 import { Retryable, type Controller, type ReconcileContext, type Watch } from '../core/controller';
 import type { Change } from '../core/store';
-import { compareStrings, hasSelector, serviceType, shouldPodBeInEndpoints } from '../net/pod-endpoints';
+import { compareStrings, hasSelector, serviceType, shouldStoredPodBeInEndpoints } from '../net/pod-endpoints';
+import { storedPodSummary } from '../model/pod-summary';
 import { serviceKeyOfSlice, serviceSelectorRequirements, servicesForPodChange } from '../net/service-index';
 import { formatTriggerTime, LAST_CHANGE_TRIGGER_TIME, TriggerTimeTracker } from '../net/trigger-time';
 import {
-  byAddress, endpointIdentity, endpointPortsFor, MANAGED_BY_LABEL, newSlice, ownedBy, podIndependentEndpointPorts, podToEndpoint, portMapKey,
-  sameEndpoint, SERVICE_NAME_LABEL, SLICE_CONTROLLER_NAME, sliceLabels, type Slice,
+  byAddress, endpointPortsFor, MANAGED_BY_LABEL, newSlice, ownedBy, podIndependentEndpointPorts, portMapKey, sameEndpoint,
+  SERVICE_NAME_LABEL, SLICE_CONTROLLER_NAME, sliceLabels, storedEndpointIdentity, storedPodEndpoint, type Slice,
 } from '../net/endpoint-slice-model';
 import { deepEqual } from '../core/equal';
 import { sortInPlace } from '../core/sort';
@@ -46,15 +47,16 @@ export function slicesFor(service: Svc, pods: readonly DeepReadonly<Stored<Pod>>
   const sharedPorts = podIndependentEndpointPorts(service);
   const sharedKey = sharedPorts && portMapKey(sharedPorts);
   for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, true)) continue;
+    if (!shouldStoredPodBeInEndpoints(pod, true)) continue;
     const ports = sharedPorts ?? endpointPortsFor(service, pod);
     const key = sharedKey ?? portMapKey(ports);
     let group = desired.get(key);
     if (!group) { group = { ports, endpoints: new Map() }; desired.set(key, group); }
-    const node = pod.spec?.nodeName ? nodeOf(pod.spec.nodeName) : undefined;
-    if (!node && service.spec?.publishNotReadyAddresses !== true) { missingNodes.push(pod.spec?.nodeName ?? ''); continue; }
-    const ep = podToEndpoint(pod, node, service);
-    if (ep.addresses.length > 0) group.endpoints.set(endpointIdentity(ep), ep);
+    const nodeName = storedPodSummary(pod).nodeName;
+    const node = nodeName ? nodeOf(nodeName) : undefined;
+    if (!node && service.spec?.publishNotReadyAddresses !== true) { missingNodes.push(nodeName); continue; }
+    const ep = storedPodEndpoint(pod, node, service);
+    if (ep.addresses.length > 0) group.endpoints.set(storedEndpointIdentity(ep), ep);
   }
   for (const key of sortInPlace([...desired.keys()], compareStrings)) {
     const group = desired.get(key)!;
@@ -86,12 +88,12 @@ function planPortGroup(service: Svc, existing: readonly Slice[], desired: Map<st
     const kept: Endpoint[] = [];
     let changed = false;
     for (const ep of slice.endpoints ?? []) {
-      const id = endpointIdentity(ep);
+      const id = storedEndpointIdentity(ep);
       const got = desired.get(id);
       if (!got) continue;
       // An endpoint that has not changed at all stays the stored object, shared with the slice's next version.
-      kept.push(deepEqual(got, ep) ? ep as Endpoint : got);
-      if (!sameEndpoint(got, ep)) changed = true;
+      kept.push(got === ep || deepEqual(got, ep) ? ep as Endpoint : got);
+      if (got !== ep && !sameEndpoint(got, ep)) changed = true;
       desired.delete(id);
     }
     const labelsChanged = !deepEqual(slice.metadata.labels ?? {}, labels);

@@ -5,11 +5,12 @@
 import type { DeepReadonly, EndpointAddress, EndpointSubset, Endpoints, K8sObject, ObjectKey, Pod, Service, Stored } from '../model/types';
 import { objectKey, parseKey } from '../model/keys';
 import { isPodReady } from '../model/pod';
+import { storedPodSummary } from '../model/pod-summary';
 import type { Controller, ReconcileContext, Watch } from '../core/controller';
 import { deepEqual } from '../core/equal';
 import { sortInPlace } from '../core/sort';
 import {
-  compareStrings, findPort, hasSelector, isServiceIPSet, podIPv4, servicePorts, serviceType, shouldPodBeInEndpoints,
+  compareStrings, findPort, hasSelector, isServiceIPSet, podIPv4, servicePorts, serviceType, shouldStoredPodBeInEndpoints,
   shouldSetHostname, type ResolvedServicePort,
 } from '../net/pod-endpoints';
 import { serviceSelectorRequirements, servicesForPodChange } from '../net/service-index';
@@ -38,16 +39,11 @@ export function endpointsFor(service: Svc, pods: readonly P[]): EndpointSubset[]
     if (!prev || prev.ready) entry.addrs.set(ak, { addr, ready });
   };
   for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const ip = podIPv4(pod);
-    if (!ip) continue;
-    const addr: EndpointAddress = {
-      ip, nodeName: pod.spec?.nodeName ?? '',
-      targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },
-    };
-    if (shouldSetHostname(pod, service)) addr.hostname = pod.spec!.hostname;
-    const ready = publishNotReady || isPodReady(pod);
-    const ak = `${ip}\u0000${pod.metadata.uid ?? ''}`;
+    if (!shouldStoredPodBeInEndpoints(pod, publishNotReady)) continue;
+    const built = podAddress(pod, service);
+    if (!built) continue;
+    const { addr, ak } = built;
+    const ready = publishNotReady || built.ready;
     if (ports.length === 0) {
       if (headless) add('', undefined, ak, addr, ready);
       continue;
@@ -78,6 +74,33 @@ export function endpointsFor(service: Svc, pods: readonly P[]): EndpointSubset[]
     ...(g.ports.length > 0 ? { ports: sortInPlace(g.ports, comparePorts) } : {}),
   }));
   return sortInPlace(subsets, (a, b) => compareStrings(firstIP(a), firstIP(b)) || compareStrings(portsText(a), portsText(b)));
+}
+
+/** A pod's address in its Endpoints, its key there (IP and uid), and whether the pod is ready. */
+interface PodAddress {
+  readonly addr: EndpointAddress;
+  readonly ak: string;
+  readonly ready: boolean;
+}
+
+/**
+ * The pod's address for `service`, undefined without an IPv4 address. It is kept with the pod version's summary
+ * when the pod has no hostname (then it is alike for every Service), so an unchanged pod keeps the same object.
+ */
+function podAddress(pod: P, service: Svc): PodAddress | undefined {
+  const summary = storedPodSummary(pod);
+  const known = summary.endpointsAddress as PodAddress | undefined;
+  if (known) return known;
+  const ip = podIPv4(pod);
+  if (!ip) return undefined;
+  const addr: EndpointAddress = {
+    ip, nodeName: pod.spec?.nodeName ?? '',
+    targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },
+  };
+  if (shouldSetHostname(pod, service)) addr.hostname = pod.spec!.hostname;
+  const built = { addr, ak: `${ip}\u0000${pod.metadata.uid ?? ''}`, ready: isPodReady(pod) };
+  if (!pod.spec?.hostname) summary.endpointsAddress = built;
+  return built;
 }
 
 interface PortAddresses {

@@ -3,6 +3,7 @@
 import type { DeepReadonly, Pod, PodStatus } from '../model/types';
 import type { ContainerRecord, Sandbox } from '../core/runtime';
 import { formatTimestamp } from '../model/time';
+import { reuseElements } from '../core/equal';
 
 type ContainerStatusOut = NonNullable<PodStatus['containerStatuses']>[number];
 type Condition = NonNullable<PodStatus['conditions']>[number];
@@ -92,16 +93,30 @@ export function podStatusFor(input: PodStatusInput): PodStatus {
     condition(previous, 'ContainersReady', containersReady, nowEpochMs, containersReady ? undefined : 'ContainersNotReady', containersReady ? undefined : `containers with unready status: [${unready.join(' ')}]`),
   ];
   if (scheduled) conditions.push(scheduled as Condition);
+  const prev = previous as PodStatus | undefined;
+  // What did not change stays the previous status's own objects, shared by the next stored version.
   const status: PodStatus = {
     phase,
-    conditions,
+    conditions: reuseElements(prev?.conditions, conditions),
     hostIP: input.hostIP,
-    hostIPs: [{ ip: input.hostIP }],
-    ...(sandbox ? { podIP: sandbox.ip, podIPs: [{ ip: sandbox.ip }] } : {}),
+    hostIPs: reuseElements(prev?.hostIPs, [{ ip: input.hostIP }]),
+    ...(sandbox ? { podIP: sandbox.ip, podIPs: reuseElements(prev?.podIPs, [{ ip: sandbox.ip }]) } : {}),
     startTime: previous?.startTime ?? formatTimestamp(nowEpochMs),
-    ...(input.initContainers.length > 0 ? { initContainerStatuses: input.initContainers.map((c) => containerStatus(c, input, 'PodInitializing')) } : {}),
-    containerStatuses: input.containers.map((c) => containerStatus(c, input, initDone ? 'ContainerCreating' : 'PodInitializing')),
+    ...(input.initContainers.length > 0
+      ? { initContainerStatuses: reuseElements(prev?.initContainerStatuses, input.initContainers.map((c) => containerStatus(c, input, 'PodInitializing'))) }
+      : {}),
+    containerStatuses: reuseElements(prev?.containerStatuses, input.containers.map((c) => containerStatus(c, input, initDone ? 'ContainerCreating' : 'PodInitializing'))),
     ...(previous?.qosClass ? { qosClass: previous.qosClass } : {}),
   };
-  return status;
+  return prev && sameMembers(prev, status) ? prev : status;
+}
+
+/** Whether two statuses have the same members in the same order, each the very same value. Pure. */
+function sameMembers(a: PodStatus, b: PodStatus): boolean {
+  const ka = Object.keys(a), kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || (a as Record<string, unknown>)[ka[i]] !== (b as Record<string, unknown>)[kb[i]]) return false;
+  }
+  return true;
 }

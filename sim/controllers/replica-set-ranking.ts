@@ -3,6 +3,7 @@
 import type { DeepReadonly, Pod } from '../model/types';
 import { isPodActive, isPodReady, podCondition } from '../model/pod';
 import { parseTimestamp } from '../model/time';
+import type { PodSummary } from '../model/pod-summary';
 
 type P = DeepReadonly<Pod>;
 
@@ -23,6 +24,14 @@ export function podReadyTimeMs(pod: P): number | undefined {
   if (ready?.status !== 'True' || !ready.lastTransitionTime) return undefined;
   const t = parseTimestamp(ready.lastTransitionTime);
   return Number.isNaN(t) ? undefined : t;
+}
+
+/** podutil.IsPodAvailable over a stored pod's summary. Pure. */
+export function isAvailable(summary: PodSummary, minReadySeconds: number, nowEpochMs: number): boolean {
+  if (!summary.ready) return false;
+  if (minReadySeconds <= 0) return true;
+  const since = summary.readyTransitionMs;
+  return since !== undefined && since + minReadySeconds * 1000 < nowEpochMs;
 }
 
 /**
@@ -65,10 +74,10 @@ function afterOrZero(t1: number | undefined, t2: number | undefined): boolean {
 }
 
 /** The newer-first time comparison with log-scale buckets, tie-broken by uid (steps 6 and 8). */
-function newerFirst(a: RankedPod, b: RankedPod, ta: number | undefined, tb: number | undefined, nowMs: number): boolean {
+function newerFirst(a: DeletionFacts, b: DeletionFacts, ta: number | undefined, tb: number | undefined, nowMs: number): boolean {
   if (ta === undefined || tb === undefined) return afterOrZero(ta, tb);
   const diff = logarithmicRankDiff(ta, tb, nowMs);
-  if (diff === 0) return (a.pod.metadata?.uid ?? '') < (b.pod.metadata?.uid ?? '');
+  if (diff === 0) return a.uid < b.uid;
   return diff < 0;
 }
 
@@ -79,30 +88,48 @@ function creationMs(pod: P): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/** What the deletion order looks at in one ranked pod, read once however often the sort compares it. */
+interface DeletionFacts {
+  readonly ranked: RankedPod;
+  readonly node: string;
+  readonly phase: number;
+  readonly ready: boolean;
+  readonly cost: number;
+  readonly readyTime: number | undefined;
+  readonly restarts: number;
+  readonly creation: number | undefined;
+  readonly uid: string;
+}
+
+function factsOf(ranked: RankedPod): DeletionFacts {
+  const pod = ranked.pod;
+  return {
+    ranked, node: pod.spec?.nodeName ?? '', phase: PHASE_ORDINAL[pod.status?.phase ?? ''] ?? 0, ready: isPodReady(pod),
+    cost: podDeletionCost(pod), readyTime: podReadyTimeMs(pod), restarts: maxContainerRestarts(pod), creation: creationMs(pod),
+    uid: pod.metadata?.uid ?? '',
+  };
+}
+
+/** ActivePodsWithRanks.Less over the facts of two ranked pods. Pure. */
+function factsBefore(a: DeletionFacts, b: DeletionFacts, nowEpochMs: number): boolean {
+  if (a.node !== b.node && (a.node === '' || b.node === '')) return a.node === '';
+  if (a.phase !== b.phase) return a.phase < b.phase;
+  if (a.ready !== b.ready) return !a.ready;
+  if (a.cost !== b.cost) return a.cost < b.cost;
+  if (a.ranked.rank !== b.ranked.rank) return a.ranked.rank > b.ranked.rank;
+  if (a.ready && b.ready && a.readyTime !== b.readyTime) return newerFirst(a, b, a.readyTime, b.readyTime, nowEpochMs);
+  if (a.restarts !== b.restarts) return a.restarts > b.restarts;
+  if (a.creation !== b.creation) return newerFirst(a, b, a.creation, b.creation, nowEpochMs);
+  return false;
+}
+
 /**
  * ActivePodsWithRanks.Less: whether `a` should be deleted before `b`. Unassigned < assigned; Pending < Unknown <
  * Running; not ready < ready; lower deletion cost first; more colocated pods first; ready for less time first;
  * more restarts first; newer first. Times compare in log-2 buckets of age, ties broken by uid. Pure.
  */
 export function deletesBefore(a: RankedPod, b: RankedPod, nowEpochMs: number): boolean {
-  const na = a.pod.spec?.nodeName ?? '', nb = b.pod.spec?.nodeName ?? '';
-  if (na !== nb && (na === '' || nb === '')) return na === '';
-  const pa = PHASE_ORDINAL[a.pod.status?.phase ?? ''] ?? 0, pb = PHASE_ORDINAL[b.pod.status?.phase ?? ''] ?? 0;
-  if (pa !== pb) return pa < pb;
-  const ra = isPodReady(a.pod), rb = isPodReady(b.pod);
-  if (ra !== rb) return !ra;
-  const ca = podDeletionCost(a.pod), cb = podDeletionCost(b.pod);
-  if (ca !== cb) return ca < cb;
-  if (a.rank !== b.rank) return a.rank > b.rank;
-  if (ra && rb) {
-    const ta = podReadyTimeMs(a.pod), tb = podReadyTimeMs(b.pod);
-    if (ta !== tb) return newerFirst(a, b, ta, tb, nowEpochMs);
-  }
-  const xa = maxContainerRestarts(a.pod), xb = maxContainerRestarts(b.pod);
-  if (xa !== xb) return xa > xb;
-  const ta = creationMs(a.pod), tb = creationMs(b.pod);
-  if (ta !== tb) return newerFirst(a, b, ta, tb, nowEpochMs);
-  return false;
+  return factsBefore(factsOf(a), factsOf(b), nowEpochMs);
 }
 
 /** `deletesBefore` as a sort comparator (negative: `a` goes first). Pure. */
@@ -132,7 +159,7 @@ export function rankByColocation(pods: readonly P[], relatedPods: readonly P[]):
  */
 export function podsToDelete<T extends P>(pods: readonly T[], relatedPods: readonly P[], diff: number, nowEpochMs: number): T[] {
   if (diff >= pods.length) return [...pods];
-  const ranked = rankByColocation(pods, relatedPods);
-  ranked.sort((a, b) => compareForDeletion(a, b, nowEpochMs));
-  return ranked.slice(0, diff).map((r) => r.pod as T);
+  const facts = rankByColocation(pods, relatedPods).map(factsOf);
+  facts.sort((a, b) => (factsBefore(a, b, nowEpochMs) ? -1 : factsBefore(b, a, nowEpochMs) ? 1 : 0));
+  return facts.slice(0, diff).map((f) => f.ranked.pod as T);
 }

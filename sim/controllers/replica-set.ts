@@ -4,7 +4,8 @@
 // SIMPLIFIED: no expectations cache; the store is read synchronously, so a sync always sees its own writes.
 import type { DeepReadonly, K8sObject, LabelSelector, ObjectKey, OwnerReference, Pod, PodTemplateSpec, ReplicaSet } from '../model/types';
 import { objectKey } from '../model/keys';
-import { controllerOf, isPodActive, isPodReady } from '../model/pod';
+import { controllerOf } from '../model/pod';
+import { storedPodSummary } from '../model/pod-summary';
 import { matchesRequirements, requirementsOf, type Requirement } from '../model/labels';
 import { formatTimestamp } from '../model/time';
 import { clone } from '../core/clone';
@@ -13,7 +14,7 @@ import { deepEqual } from '../core/equal';
 import type { ApiStatus } from '../core/errors';
 import type { Change, ObjectStore } from '../core/store';
 import { Retryable, type Controller, type ReconcileContext } from '../core/controller';
-import { isPodAvailable, podReadyTimeMs, podsToDelete } from './replica-set-ranking';
+import { isAvailable, podsToDelete } from './replica-set-ranking';
 
 type RS = K8sObject & DeepReadonly<ReplicaSet>;
 type P = K8sObject & DeepReadonly<Pod>;
@@ -91,6 +92,16 @@ export function selectingKeys(store: ObjectStore, kind: 'ReplicaSet' | 'Deployme
   return out.sort();
 }
 
+/** The uid in a stored object's controller reference (pods' from their summary); null when it has none. */
+function controllerUidOf(obj: DeepReadonly<K8sObject>): string | undefined | null {
+  if (obj.kind === 'Pod') {
+    const summary = storedPodSummary(obj as DeepReadonly<Pod>);
+    return summary.hasController ? summary.controllerUid : null;
+  }
+  const ref = controllerOf(obj);
+  return ref ? ref.uid : null;
+}
+
 /**
  * ClaimObjects (BaseControllerRefManager): keeps what `owner` controls and still selects, adopts matching orphans
  * unless either side is being deleted, and releases what it controls but no longer selects. Writes the
@@ -101,14 +112,15 @@ export function claimObjects<T extends DeepReadonly<K8sObject>>(ctx: ReconcileCo
   const claimed: T[] = [];
   const selects = (obj: T): boolean => reqs.length > 0 && matchesRequirements(reqs, obj.metadata.labels);
   for (const obj of candidates) {
-    const ref = controllerOf(obj);
-    const refs = (obj.metadata.ownerReferences ?? []) as readonly OwnerReference[];
-    if (ref) {
-      if (ref.uid !== owner.metadata.uid) continue;
+    const uid = controllerUidOf(obj);
+    if (uid !== null) {
+      if (uid !== owner.metadata.uid) continue;
       if (selects(obj)) { claimed.push(obj); continue; }
       if (owner.metadata.deletionTimestamp) continue;
-      ctx.api.update({ ...clone(obj), metadata: { ...clone(obj.metadata), ownerReferences: refs.filter((r) => r.uid !== ref.uid) } } as K8sObject, { handOver: true });
+      const refs = (obj.metadata.ownerReferences ?? []) as readonly OwnerReference[];
+      ctx.api.update({ ...clone(obj), metadata: { ...clone(obj.metadata), ownerReferences: refs.filter((r) => r.uid !== uid) } } as K8sObject, { handOver: true });
     } else if (selects(obj) && !owner.metadata.deletionTimestamp && !obj.metadata.deletionTimestamp) {
+      const refs = (obj.metadata.ownerReferences ?? []) as readonly OwnerReference[];
       const res = ctx.api.update({ ...clone(obj), metadata: { ...clone(obj.metadata), ownerReferences: [...refs, controllerRefTo(owner)] } } as K8sObject, { handOver: true });
       if (res.ok) claimed.push(res.object as unknown as T);
     }
@@ -155,11 +167,13 @@ export function replicaSetStatus(rs: RS, activePods: readonly P[], failure: Mana
   const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
   const templateReqs: Requirement[] = Object.keys(templateLabels).map((key) => ({ key, operator: '=', values: [templateLabels[key]] }));
   let fullyLabeled = 0, ready = 0, available = 0;
+  const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
   for (const pod of activePods) {
     if (matchesRequirements(templateReqs, pod.metadata.labels)) fullyLabeled++;
-    if (!isPodReady(pod)) continue;
+    const summary = storedPodSummary(pod);
+    if (!summary.ready) continue;
     ready++;
-    if (isPodAvailable(pod, rs.spec?.minReadySeconds ?? 0, nowEpochMs)) available++;
+    if (isAvailable(summary, minReadySeconds, nowEpochMs)) available++;
   }
   type Cond = NonNullable<NonNullable<ReplicaSet['status']>['conditions']>[number];
   // The stored conditions are taken over as they are (status writes do not copy) unless this sync changes them.
@@ -185,8 +199,9 @@ export function nextAvailabilityCheckMs(activePods: readonly P[], minReadySecond
   let next: number | undefined;
   if (minReadySeconds <= 0) return next;
   for (const pod of activePods) {
-    const since = podReadyTimeMs(pod);
-    if (since === undefined || isPodAvailable(pod, minReadySeconds, nowEpochMs)) continue;
+    const summary = storedPodSummary(pod);
+    const since = summary.ready ? summary.readyTransitionMs : undefined;
+    if (since === undefined || isAvailable(summary, minReadySeconds, nowEpochMs)) continue;
     const wait = since + minReadySeconds * 1000 - nowEpochMs + 1;
     next = next === undefined ? wait : Math.min(next, wait);
   }
@@ -212,7 +227,8 @@ function manageReplicas(ctx: ReconcileContext, rs: RS, active: readonly P[]): Ma
   const owner = rs as K8sObject;
   if (diff < 0) {
     const result = runSlowStart(Math.min(-diff, BURST_REPLICAS), () => {
-      const res = ctx.api.create(podFromTemplate(rs.spec?.template, rs, rs.metadata.namespace!));
+      // The pod is built from copies and kept nowhere else, so the apiserver may take it without copying again.
+      const res = ctx.api.create(podFromTemplate(rs.spec?.template, rs, rs.metadata.namespace!), { handOver: true });
       if (res.ok) {
         ctx.recordEvent(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${res.object.metadata.name}`);
         return undefined;
@@ -237,15 +253,27 @@ function manageReplicas(ctx: ReconcileContext, rs: RS, active: readonly P[]): Ma
   return failure;
 }
 
+/**
+ * The pods the ReplicaSet owns followed by the others its selector matches. The store hands out one object per
+ * stored pod, so the union is taken by identity (as by uid); usually both lists are the same pods in the same order.
+ */
+function candidatePods(ctx: ReconcileContext, rs: RS, reqs: readonly Requirement[]): P[] {
+  const owned = ctx.store.ownedBy<P>(rs.metadata.uid!, 'Pod');
+  if (reqs.length === 0) return owned;
+  const selected = ctx.store.select<P>('Pod', rs.metadata.namespace, reqs);
+  if (selected.length === owned.length && selected.every((pod, i) => pod === owned[i])) return owned;
+  const union = new Set<P>(owned);
+  for (const pod of selected) union.add(pod);
+  return [...union];
+}
+
 /** syncReplicaSet: claim active pods, manage replicas, write status, and requeue for minReadySeconds. */
 function syncReplicaSet(key: ObjectKey, ctx: ReconcileContext): { requeueAfterMs: number } | void {
   const rs = ctx.store.get(key) as RS | undefined;
   if (!rs) return;
   const reqs = selectorRequirements(rs);
-  // The store hands out one object per stored pod, so the union is taken by identity (as by uid).
-  const candidates = new Set<P>(ctx.store.ownedBy<P>(rs.metadata.uid!, 'Pod'));
-  if (reqs.length > 0) for (const pod of ctx.store.select<P>('Pod', rs.metadata.namespace, reqs)) candidates.add(pod);
-  const byName = sortInPlace([...candidates.values()].filter(isPodActive), (a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const byName = sortInPlace(candidatePods(ctx, rs, reqs).filter((pod) => storedPodSummary(pod).active),
+    (a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   const active = claimObjects(ctx, rs, byName, reqs);
   const failure = rs.metadata.deletionTimestamp ? undefined : manageReplicas(ctx, rs, active);
 

@@ -108,7 +108,8 @@ export class ApiServer {
     }
     const errors: FieldError[] = [...validateObjectMeta(obj, info), ...(strategy.validate?.(obj, ctx) ?? [])];
     if (errors.length > 0) return { ok: false, status: invalidStatus(obj.kind, info.group, obj.metadata.name, errors) };
-    if (store.get(keyOf(obj))) return { ok: false, status: alreadyExistsStatus(resourceGroupName(info), obj.metadata.name) };
+    const key = keyOf(obj);
+    if (store.get(key)) return { ok: false, status: alreadyExistsStatus(resourceGroupName(info), obj.metadata.name) };
 
     const prepErrors = strategy.prepareForCreate?.(obj, ctx) ?? [];
     if (prepErrors.length > 0) return { ok: false, status: invalidStatus(obj.kind, info.group, obj.metadata.name, prepErrors) };
@@ -121,8 +122,8 @@ export class ApiServer {
     delete meta.deletionGracePeriodSeconds;
     if (opts.dryRun) return { ok: true, object: obj };
     meta.resourceVersion = String(store.nextResourceVersion());
-    store.put(obj);
-    this.trace(actor, 'create', keyOf(obj));
+    store.put(obj, key);
+    this.trace(actor, 'create', key);
     return { ok: true, object: obj };
   }
 
@@ -264,11 +265,10 @@ export class ApiServer {
       this.trace(actor, 'delete', key, `grace=${grace}s`);
       return { ok: true, object: obj };
     }
-    return this.finalize(actor, old);
+    return this.finalize(actor, old, key);
   }
 
-  private finalize(actor: string, old: K8sObject): ApiResult {
-    const key = keyOf(old);
+  private finalize(actor: string, old: K8sObject, key: ObjectKey = keyOf(old)): ApiResult {
     this.deps.store.remove(key);
     this.strategy(old.kind).afterDelete?.(old, this.ctx(false));
     this.trace(actor, 'remove', key);

@@ -64,3 +64,35 @@ export function semanticEqual(a: unknown, b: unknown, skip?: (path: readonly str
   }
   return true;
 }
+
+/**
+ * Whether two JSON-shaped values cannot be told apart except by identity: the same members in the same order
+ * (undefined ones included) with identical values at every depth, so either serialises exactly as the other. Pure.
+ */
+export function indistinguishable(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return false;
+    if (!indistinguishable((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
+  }
+  return true;
+}
+
+/**
+ * `next`'s elements, each replaced by the element at the same place in `previous` when indistinguishable from
+ * it; `previous` itself when every element is. `next` is the caller's own array and is updated in place. Pure
+ * for `previous`, which is never changed.
+ */
+export function reuseElements<T>(previous: readonly T[] | undefined, next: T[]): T[] {
+  if (!previous) return next;
+  let all = previous.length === next.length;
+  for (let i = 0; i < next.length; i++) {
+    if (i < previous.length && indistinguishable(previous[i], next[i])) next[i] = previous[i];
+    else all = false;
+  }
+  return all ? previous as T[] : next;
+}

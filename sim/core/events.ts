@@ -66,18 +66,21 @@ export class EventRecorder {
     }
     const name = eventName(obj.metadata.name, now, this.sequence++);
     const info = resourceFor(obj.kind);
+    // Built member by member in the order the API prints them; optional members only when set.
+    const involvedObject: Record<string, unknown> = { apiVersion: apiVersionOf(info), kind: obj.kind, name: obj.metadata.name };
+    if (info.namespaced) involvedObject.namespace = obj.metadata.namespace;
+    involvedObject.uid = obj.metadata.uid;
+    involvedObject.resourceVersion = obj.metadata.resourceVersion;
+    if (fieldPath) involvedObject.fieldPath = fieldPath;
+    const eventSource: Record<string, string> = { component: source.component };
+    if (source.host) eventSource.host = source.host;
     const event = {
       apiVersion: 'v1',
       kind: 'Event' as const,
       metadata: { name, namespace },
-      involvedObject: {
-        apiVersion: apiVersionOf(info), kind: obj.kind, name: obj.metadata.name,
-        ...(info.namespaced ? { namespace: obj.metadata.namespace } : {}),
-        uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion,
-        ...(fieldPath ? { fieldPath } : {}),
-      },
+      involvedObject,
       reason, message, type, count: 1,
-      source: { component: source.component, ...(source.host ? { host: source.host } : {}) },
+      source: eventSource,
       firstTimestamp: stamp, lastTimestamp: stamp, eventTime: null,
       reportingComponent: source.component, reportingInstance: source.host ?? '',
     };

@@ -4,6 +4,7 @@ import type { K8sObject, Kind, ObjectKey } from '../model/types';
 import { keyOf } from '../model/keys';
 import { matchesRequirements, type Requirement } from '../model/labels';
 import { deleteFrom, mapFor, setFor } from './index-maps';
+import { deleteEntry, EMPTY_ENTRY_SET, entrySetFor, type Entry, type EntrySet } from './entry-set';
 import { ChangeLog } from './change-log';
 import { sortInPlace } from './sort';
 
@@ -29,6 +30,7 @@ interface IndexDef {
 }
 
 const EMPTY: ReadonlySet<ObjectKey> = new Set();
+const NO_INDEXES: readonly IndexDef[] = [];
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -38,19 +40,13 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** One stored object's slot, shared by the maps that list it, so an update replaces the object in one place. */
-interface Entry {
-  obj: K8sObject;
-}
-
 /** The objects of one kind in one namespace, with their label index (`key` → `value` → entries). */
 interface Bucket {
   readonly entries: Map<ObjectKey, Entry>;
-  readonly labels: Map<string, Map<string, Set<Entry>>>;
+  readonly labels: Map<string, Map<string, EntrySet>>;
 }
 
 const NO_ENTRIES: ReadonlyMap<ObjectKey, Entry> = new Map();
-const NO_ENTRY_SET: ReadonlySet<Entry> = new Set();
 
 function* objectsOf(entries: ReadonlyMap<ObjectKey, Entry>): IterableIterator<K8sObject> {
   for (const entry of entries.values()) yield entry.obj;
@@ -62,9 +58,13 @@ export class ObjectStore {
   private readonly byKind = new Map<Kind, Map<ObjectKey, Entry>>();
   private readonly byKindNs = new Map<Kind, Map<string, Bucket>>();
   private readonly byUid = new Map<string, ObjectKey>();
-  private readonly byOwnerUid = new Map<string, Set<Entry>>();
+  private readonly byOwnerUid = new Map<string, EntrySet>();
   private readonly indexes = new Map<string, IndexDef>();
+  /** The custom indexes of each kind, so a write looks only at its own kind's. */
+  private readonly indexesByKind = new Map<Kind, IndexDef[]>();
   private readonly watchers: WatchHandler[] = [];
+  /** Writes per kind, counted before watchers hear of them. */
+  private readonly writesByKind = new Map<Kind, number>();
   private readonly log: ChangeLog;
   private rv = 0;
 
@@ -113,37 +113,41 @@ export class ObjectStore {
   /** Objects that name `ownerUid` in their ownerReferences, sorted by name. */
   ownedBy<T extends K8sObject = K8sObject>(ownerUid: string, kind?: Kind): T[] {
     const out: T[] = [];
-    for (const entry of this.byOwnerUid.get(ownerUid) ?? NO_ENTRY_SET) {
+    // The set keeps its members sorted, and keeping some of a stably sorted list keeps it sorted.
+    for (const entry of (this.byOwnerUid.get(ownerUid) ?? EMPTY_ENTRY_SET).inOrder(byNamespaceName)) {
       const obj = entry.obj;
       if (kind === undefined || obj.kind === kind) out.push(obj as T);
     }
-    return sortByNamespaceName(out);
+    return out;
   }
 
   /** Objects of `kind` in `namespace` whose labels satisfy every requirement, narrowed through the label index. */
   select<T extends K8sObject = K8sObject>(kind: Kind, namespace: string | undefined, reqs: readonly Requirement[]): T[] {
-    let candidates: ReadonlySet<Entry> | undefined;
+    let candidates: EntrySet | undefined;
     if (namespace !== undefined) {
       const labels = this.byKindNs.get(kind)?.get(namespace)?.labels;
       for (const req of reqs) {
         if ((req.operator === '=' || req.operator === '==' || req.operator === 'in') && req.values.length === 1) {
-          const set = labels?.get(req.key)?.get(req.values[0]) ?? NO_ENTRY_SET;
+          const set = labels?.get(req.key)?.get(req.values[0]) ?? EMPTY_ENTRY_SET;
           if (candidates === undefined || set.size < candidates.size) candidates = set;
         }
       }
     }
     const out: T[] = [];
+    // The index sets keep their members sorted, so what is taken from them in order needs no sorting.
     if (candidates && reqs.length === 1) {
       // The index holds exactly the objects with this one `key=value`: nothing else to check.
-      for (const entry of candidates) out.push(entry.obj as T);
-    } else if (candidates) {
-      for (const entry of candidates) {
+      for (const entry of candidates.inOrder(byNamespaceName)) out.push(entry.obj as T);
+      return out;
+    }
+    if (candidates) {
+      for (const entry of candidates.inOrder(byNamespaceName)) {
         if (matchesRequirements(reqs, entry.obj.metadata.labels)) out.push(entry.obj as T);
       }
-    } else {
-      for (const entry of this.entriesOf(kind, namespace).values()) {
-        if (matchesRequirements(reqs, entry.obj.metadata.labels)) out.push(entry.obj as T);
-      }
+      return out;
+    }
+    for (const entry of this.entriesOf(kind, namespace).values()) {
+      if (matchesRequirements(reqs, entry.obj.metadata.labels)) out.push(entry.obj as T);
     }
     return sortByNamespaceName(out);
   }
@@ -152,6 +156,11 @@ export class ObjectStore {
   addIndex(name: string, kind: Kind, fn: Indexer): void {
     const def: IndexDef = { kind, fn, entries: new Map() };
     this.indexes.set(name, def);
+    this.indexesByKind.clear();
+    for (const d of this.indexes.values()) {
+      const list = this.indexesByKind.get(d.kind);
+      if (list) list.push(d); else this.indexesByKind.set(d.kind, [d]);
+    }
     for (const obj of this.iterate(kind)) this.indexAdd(def, obj);
   }
 
@@ -173,8 +182,7 @@ export class ObjectStore {
   }
 
   /** Stores `obj` (already stamped with its resourceVersion by the writer) and notifies watchers. */
-  put(obj: K8sObject): Change {
-    const key = keyOf(obj);
+  put(obj: K8sObject, key: ObjectKey = keyOf(obj)): Change {
     const entry = this.objects.get(key);
     const previous = entry?.obj;
     if (this.opts.freeze) deepFreeze(obj);
@@ -195,6 +203,11 @@ export class ObjectStore {
     return this.record({ rv: this.nextResourceVersion(), type: 'DELETED', key, kind: previous.kind, object: previous, previous });
   }
 
+  /** How many writes (puts and removes) objects of `kind` have seen; it changes before any watcher runs. */
+  writesOf(kind: Kind): number {
+    return this.writesByKind.get(kind) ?? 0;
+  }
+
   /** Changes with rv > sinceRv, or undefined when the log no longer reaches back that far. O(changes). */
   changesSince(sinceRv: number): Change[] | undefined {
     return this.log.since(sinceRv);
@@ -206,6 +219,7 @@ export class ObjectStore {
   }
 
   private record(change: Change): Change {
+    this.writesByKind.set(change.kind, (this.writesByKind.get(change.kind) ?? 0) + 1);
     this.log.append(change);
     for (const handler of this.watchers) handler(change);
     return change;
@@ -231,10 +245,10 @@ export class ObjectStore {
     mapFor(this.byKind, obj.kind).set(key, entry);
     bucket.entries.set(key, entry);
     if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, key);
-    for (const ref of obj.metadata.ownerReferences ?? []) setFor(this.byOwnerUid, ref.uid).add(entry);
+    for (const ref of obj.metadata.ownerReferences ?? []) entrySetFor(this.byOwnerUid, ref.uid).add(entry);
     const labels = obj.metadata.labels;
     if (labels) for (const k in labels) addLabel(bucket, k, labels[k], entry);
-    for (const def of this.indexes.values()) if (def.kind === obj.kind) this.indexAdd(def, obj);
+    for (const def of this.indexesOf(obj.kind)) this.indexAdd(def, obj);
   }
 
   /** Moves an updated object's index entries; only what changed is touched (most writes change status only). */
@@ -244,8 +258,8 @@ export class ObjectStore {
       if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, key);
     }
     if (!sameOwners(old.metadata.ownerReferences, obj.metadata.ownerReferences)) {
-      for (const ref of old.metadata.ownerReferences ?? []) deleteFrom(this.byOwnerUid, ref.uid, entry);
-      for (const ref of obj.metadata.ownerReferences ?? []) setFor(this.byOwnerUid, ref.uid).add(entry);
+      for (const ref of old.metadata.ownerReferences ?? []) deleteEntry(this.byOwnerUid, ref.uid, entry);
+      for (const ref of obj.metadata.ownerReferences ?? []) entrySetFor(this.byOwnerUid, ref.uid).add(entry);
     }
     if (old.metadata.labels !== obj.metadata.labels) {
       const before = old.metadata.labels;
@@ -254,11 +268,10 @@ export class ObjectStore {
       if (before) for (const k in before) if (after?.[k] !== before[k]) deleteLabel(bucket ??= this.bucket(obj.kind, obj.metadata.namespace ?? ''), k, before[k], entry);
       if (after) for (const k in after) if (before?.[k] !== after[k]) addLabel(bucket ??= this.bucket(obj.kind, obj.metadata.namespace ?? ''), k, after[k], entry);
     }
-    for (const def of this.indexes.values()) {
-      if (def.kind !== obj.kind) continue;
+    for (const def of this.indexesOf(obj.kind)) {
       const before = def.fn(old);
       const after = def.fn(obj);
-      if (before.length === after.length && before.every((v, i) => v === after[i])) continue;
+      if (sameValues(before, after)) continue;
       for (const value of before) deleteFrom(def.entries, value, key);
       for (const value of after) setFor(def.entries, value).add(key);
     }
@@ -270,19 +283,29 @@ export class ObjectStore {
     this.byKind.get(obj.kind)?.delete(key);
     bucket.entries.delete(key);
     if (obj.metadata.uid) this.byUid.delete(obj.metadata.uid);
-    for (const ref of obj.metadata.ownerReferences ?? []) deleteFrom(this.byOwnerUid, ref.uid, entry);
+    for (const ref of obj.metadata.ownerReferences ?? []) deleteEntry(this.byOwnerUid, ref.uid, entry);
     const labels = obj.metadata.labels;
     if (labels) for (const k in labels) deleteLabel(bucket, k, labels[k], entry);
-    for (const def of this.indexes.values()) {
-      if (def.kind !== obj.kind) continue;
+    for (const def of this.indexesOf(obj.kind)) {
       for (const value of def.fn(obj)) deleteFrom(def.entries, value, key);
     }
+  }
+
+  private indexesOf(kind: Kind): readonly IndexDef[] {
+    return this.indexesByKind.get(kind) ?? NO_INDEXES;
   }
 
   private indexAdd(def: IndexDef, obj: K8sObject): void {
     const key = keyOf(obj);
     for (const value of def.fn(obj)) setFor(def.entries, value).add(key);
   }
+}
+
+/** Whether two lists of index values are the same values in the same order. */
+function sameValues(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Whether two ownerReferences lists name the same owners in the same order (copies of one list usually do). */
@@ -296,13 +319,13 @@ function sameOwners(a: K8sObject['metadata']['ownerReferences'], b: K8sObject['m
 function addLabel(bucket: Bucket, k: string, v: string, entry: Entry): void {
   let values = bucket.labels.get(k);
   if (!values) { values = new Map(); bucket.labels.set(k, values); }
-  setFor(values, v).add(entry);
+  entrySetFor(values, v).add(entry);
 }
 
 function deleteLabel(bucket: Bucket, k: string, v: string, entry: Entry): void {
   const values = bucket.labels.get(k);
   if (!values) return;
-  deleteFrom(values, v, entry);
+  deleteEntry(values, v, entry);
   if (values.size === 0) bucket.labels.delete(k);
 }
 

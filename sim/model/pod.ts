@@ -5,7 +5,10 @@ type P = DeepReadonly<Pod>;
 
 /** The pod's condition of the given type, if any. Pure. */
 export function podCondition(pod: P, type: string): DeepReadonly<PodCondition> | undefined {
-  return pod.status?.conditions?.find((c) => c.type === type);
+  const conditions = pod.status?.conditions;
+  if (!conditions) return undefined;
+  for (let i = 0; i < conditions.length; i++) if (conditions[i].type === type) return conditions[i];
+  return undefined;
 }
 
 /** Ready condition is True (podutil.IsPodReady). Pure. */
@@ -32,7 +35,10 @@ export function isPodActive(pod: P): boolean {
 /** The controlling owner reference, if any (metav1.GetControllerOf). Pure. */
 export function controllerOf(obj: { readonly metadata?: { readonly ownerReferences?: readonly DeepReadonly<OwnerReference>[] } }):
   DeepReadonly<OwnerReference> | undefined {
-  return obj.metadata?.ownerReferences?.find((ref) => ref.controller === true);
+  const refs = obj.metadata?.ownerReferences;
+  if (!refs) return undefined;
+  for (let i = 0; i < refs.length; i++) if (refs[i].controller === true) return refs[i];
+  return undefined;
 }
 
 /** The first pod IP, if assigned. Pure. */

@@ -3,6 +3,7 @@
 import type { DeepReadonly, EndpointSlice, K8sObject, Node, Pod, Service, Stored } from '../model/types';
 import type { Endpoint, EndpointPort } from 'kubernetes-types/discovery/v1';
 import { isPodReady } from '../model/pod';
+import { storedPodSummary } from '../model/pod-summary';
 import { compareStrings, findPort, isServiceIPSet, podIPv4, servicePorts, shouldSetHostname } from './pod-endpoints';
 
 type Svc = DeepReadonly<Stored<Service>>;
@@ -38,6 +39,38 @@ export function podToEndpoint(pod: DeepReadonly<Stored<Pod>>, node: DeepReadonly
     targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },
     ...(zone ? { zone } : {}),
   };
+}
+
+/** An endpoint built for one stored pod version, with the node zone and Service setting it was built for. */
+interface BuiltEndpoint {
+  readonly ep: Endpoint;
+  readonly zone: string | undefined;
+  readonly publishNotReady: boolean;
+}
+
+/** The identities of the endpoints built here, which stay the same objects once stored in a slice. */
+const identities = new WeakMap<object, string>();
+
+/**
+ * podToEndpoint for a stored pod, reusing the endpoint built for the same pod version when the node's zone and
+ * the Service's publishNotReadyAddresses are unchanged, so an unchanged pod keeps an identical endpoint object.
+ */
+export function storedPodEndpoint(pod: DeepReadonly<Stored<Pod>>, node: DeepReadonly<Stored<Node>> | undefined, service: Svc): Endpoint {
+  const zone = node?.metadata?.labels?.[ZONE_LABEL];
+  const publishNotReady = service.spec?.publishNotReadyAddresses === true;
+  const summary = storedPodSummary(pod);
+  const built = summary.sliceEndpoint as BuiltEndpoint | undefined;
+  if (built && built.zone === zone && built.publishNotReady === publishNotReady) return built.ep;
+  const ep = podToEndpoint(pod, node, service);
+  identities.set(ep, endpointIdentity(ep));
+  // Kept with the pod version's summary; pods without a hostname give every Service the same endpoint.
+  if (!pod.spec?.hostname) summary.sliceEndpoint = { ep, zone, publishNotReady };
+  return ep;
+}
+
+/** endpointIdentity, remembered for the endpoints `storedPodEndpoint` built. Pure. */
+export function storedEndpointIdentity(ep: DeepReadonly<Endpoint>): string {
+  return identities.get(ep) ?? endpointIdentity(ep);
 }
 
 /** getEndpointPorts: the service's ports resolved against one pod (named targetPorts it lacks are left out). Pure. */

@@ -2,6 +2,7 @@
 // (staging/src/k8s.io/endpointslice/util/controller_utils.go and utils.go FindPort).
 import type { DeepReadonly, Pod, Service, ServicePort, Stored } from '../model/types';
 import { isPodTerminal } from '../model/pod';
+import { storedPodSummary } from '../model/pod-summary';
 
 type P = DeepReadonly<Stored<Pod>>;
 type S = DeepReadonly<Stored<Service>>;
@@ -61,6 +62,12 @@ export function shouldPodBeInEndpoints(pod: P, includeTerminating: boolean): boo
   if (!pod.status?.podIP && (pod.status?.podIPs?.length ?? 0) === 0) return false;
   if (!includeTerminating && pod.metadata.deletionTimestamp !== undefined) return false;
   return true;
+}
+
+/** shouldPodBeInEndpoints for a stored pod, from its summary. Pure. */
+export function shouldStoredPodBeInEndpoints(pod: P, includeTerminating: boolean): boolean {
+  const summary = storedPodSummary(pod);
+  return !summary.terminal && summary.hasIP && (includeTerminating || !summary.terminating);
 }
 
 /** ShouldSetHostname: the pod names this service as its subdomain and sets a hostname. Pure. */

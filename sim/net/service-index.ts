@@ -29,9 +29,21 @@ export function ensureServiceSelectorIndex(store: ObjectStore): void {
  * Keys of the Services in `namespace` whose selector matches `labels`, sorted. Only Services sharing at least
  * one label pair with the pod are looked at, so the cost follows the pod's labels, not the number of Services.
  */
-export function servicesSelecting(store: ObjectStore, namespace: string, labels: Readonly<Record<string, string>> | undefined): ObjectKey[] {
+export function servicesSelecting(store: ObjectStore, namespace: string, labels: Readonly<Record<string, string>> | undefined): readonly ObjectKey[] {
   ensureServiceSelectorIndex(store);
   if (!labels) return [];
+  // Stored labels never change and pods share them across status writes: the answer holds until a Service changes.
+  const version = store.writesOf('Service');
+  const known = selectingByLabels.get(labels);
+  if (known && known.store === store && known.version === version && known.namespace === namespace) return known.keys;
+  const keys = computeServicesSelecting(store, namespace, labels);
+  selectingByLabels.set(labels, { store, version, namespace, keys });
+  return keys;
+}
+
+const selectingByLabels = new WeakMap<object, { store: ObjectStore; version: number; namespace: string; keys: readonly ObjectKey[] }>();
+
+function computeServicesSelecting(store: ObjectStore, namespace: string, labels: Readonly<Record<string, string>>): ObjectKey[] {
   const out = new Set<ObjectKey>();
   for (const k in labels) {
     for (const key of store.indexKeys(SERVICE_BY_SELECTOR_PAIR, `${namespace}/${k}=${labels[k]}`)) {
@@ -60,7 +72,7 @@ export function servicesForPodChange(change: Change, store: ObjectStore): readon
 
 const answered = new WeakMap<Change, readonly ObjectKey[]>();
 
-function computeServicesForPodChange(change: Change, store: ObjectStore): ObjectKey[] {
+function computeServicesForPodChange(change: Change, store: ObjectStore): readonly ObjectKey[] {
   const cur = change.type === 'DELETED' ? undefined : (change.object as DeepReadonly<Stored<Pod>>);
   const old = change.previous as DeepReadonly<Stored<Pod>> | undefined;
   const ns = change.object.metadata.namespace ?? '';

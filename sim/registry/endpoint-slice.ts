@@ -11,7 +11,17 @@ type Obj = Record<string, unknown>;
 
 const ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6'];
 
+/** Endpoints found valid, by address type: stored objects never change, so a shared endpoint stays valid. */
+const validEndpoints = new WeakMap<object, unknown>();
+
 function endpointErrors(e: Obj, addressType: unknown, path: string): FieldError[] {
+  if (validEndpoints.has(e) && validEndpoints.get(e) === addressType) return [];
+  const errs = newEndpointErrors(e, addressType, path);
+  if (errs.length === 0) validEndpoints.set(e, addressType);
+  return errs;
+}
+
+function newEndpointErrors(e: Obj, addressType: unknown, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const addresses = arrayOf<string>(e.addresses);
   if (addresses.length === 0) errs.push(required(`${path}.addresses`, 'must contain at least 1 address'));

@@ -18,7 +18,17 @@ export function specialIPErrors(ip: string, path: string): FieldError[] {
   return [];
 }
 
+/** Addresses found valid: stored objects never change, so an address shared by the next version stays valid. */
+const validAddresses = new WeakSet<object>();
+
 function addressErrors(a: Obj, path: string): FieldError[] {
+  if (validAddresses.has(a)) return [];
+  const errs = newAddressErrors(a, path);
+  if (errs.length === 0) validAddresses.add(a);
+  return errs;
+}
+
+function newAddressErrors(a: Obj, path: string): FieldError[] {
   const ip = String(a.ip ?? '');
   const errs = isValidIP(ip) ? [] : [invalid(`${path}.ip`, ip, VALID_IP_MSG)];
   if (typeof a.hostname === 'string' && a.hostname) errs.push(...dns1123LabelErrors(a.hostname).map((m) => invalid(`${path}.hostname`, a.hostname, m)));
