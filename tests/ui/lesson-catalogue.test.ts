@@ -18,9 +18,9 @@ describe('built-in lab catalogue', () => {
     }
   });
 
-  it('fails the build with the file and its problem when a lab does not parse', () => {
+  it('fails the build with the file and its problem when a lab does not parse', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'labs-'));
     writeFileSync(join(dir, 'module-9-broken.md'), '---\ntitle: x\n---\n## No id here\n');
-    expect(() => builtInLabsModule(dir)).toThrow(/module-9-broken\.md: .*step heading reads "## Title \{#step-id\}"/);
+    await expect(builtInLabsModule(dir)).rejects.toThrow(/module-9-broken\.md: .*step heading reads "## Title \{#step-id\}"/);
   });
 });

@@ -4,13 +4,19 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { labIdOf, loadLabSet } from '../../../sim/labs/lab-set';
+import { tsImport } from 'tsx/esm/api';
+
+type LabSetModule = typeof import('../../../sim/labs/lab-set');
 
 const MODULE_ID = 'virtual:kubesim/built-in-labs';
 const RESOLVED_ID = `\0${MODULE_ID}`;
 
-/** Every lab of `dir`, parsed and cross-checked, as the module's source text; throws with every problem found. */
-export function builtInLabsModule(dir: string): { source: string; files: string[] } {
+/**
+ * Every lab of `dir`, parsed and cross-checked, as the module's source text; throws with every problem found. The
+ * parser is loaded when a build asks (not bundled into the Vite config, which loads for every build and test run).
+ */
+export async function builtInLabsModule(dir: string): Promise<{ source: string; files: string[] }> {
+  const { labIdOf, loadLabSet } = await tsImport('../../../sim/labs/lab-set.ts', import.meta.url) as LabSetModule;
   const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f));
   const set = loadLabSet(files.map((file) => ({ id: labIdOf(file), text: readFileSync(file, 'utf8') })));
   if (set.errors.size > 0) {
@@ -26,9 +32,9 @@ export function builtInLabs(dir: string): Plugin {
     resolveId(id) {
       return id === MODULE_ID ? RESOLVED_ID : undefined;
     },
-    load(id) {
+    async load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      const { source, files } = builtInLabsModule(dir);
+      const { source, files } = await builtInLabsModule(dir);
       for (const file of files) this.addWatchFile(file);
       return source;
     },
