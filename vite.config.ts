@@ -22,6 +22,10 @@ export default defineConfig({
         // The engine's worker is one large file; precache it whole.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
+        // The first visit's page is served by the worker as soon as it is installed, so what the page loads on
+        // first use (the terminal, the shell's commands, the editor) comes from the cache even if the network
+        // drops before the student types. A later version still waits for the student's go-ahead.
+        clientsClaim: true,
         cleanupOutdatedCaches: true,
       },
     }),

@@ -1,5 +1,6 @@
 // The hosted build offline in Debian's Chromium: served from a sub-path, the first visit installs the service
-// worker, which precaches every file; with the network off a reload still boots the cluster, runs kubectl and
+// worker, which precaches every file and takes that first page over (so what it loads on first use comes from the
+// cache if the network drops); with the network off a reload still boots the cluster, runs kubectl and
 // opens the editor, and the saved session comes back. A newly deployed version waits, is offered with a reload
 // prompt, and takes over on reload.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +63,22 @@ async function openControlled(context: BrowserContext, url: string): Promise<Pag
 }
 
 describe('the hosted build offline', () => {
+  it('serves what loads on first use from the cache once installed, even if the network drops on the first visit', async () => {
+    const { context, server } = await deploy('first-visit');
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${server.url}?seed=2`);
+    await waitForPrompt(page);
+    // No reload: the newly installed worker takes this page over by itself.
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), { timeout: 30_000 }).toBe('activated');
+    expect(await page.locator('.xterm').count()).toBe(0);
+    await context.setOffline(true);
+    const out = await run(page, 'kubectl get nodes');
+    expect(out.filter((r) => NODE_ROW.test(r))).toHaveLength(3);
+    await page.screenshot({ path: `${RESULTS}/offline-first-visit.png` });
+    expect(problems).toEqual([]);
+  });
+
   it('works with the network off after one visit: the cluster boots, kubectl runs and the editor opens', async () => {
     const { context, server } = await deploy('offline');
     const page = await openControlled(context, `${server.url}?seed=1`);
