@@ -12,6 +12,7 @@ import { applyStrategicPatch, createThreeWayPatch, LAST_APPLIED, lastAppliedOf, 
 import { currentNamespace } from './namespace';
 import { toJson, toYaml } from './output';
 import { dryRunOf, errorText, flagError, nameLine, objectNameOf, type KubectlError } from './patch';
+import { changeCause, warnRecord, withChangeCause } from './record';
 
 const FLAGS: FlagSpec = {
   filename: { short: 'f', multi: true }, recursive: { short: 'R', bool: true }, 'dry-run': {}, output: { short: 'o' },
@@ -79,6 +80,8 @@ export function* kubectlApply(ctx: ProgramContext, args: readonly string[]): Gen
   const parsed = parseFlags(args, FLAGS);
   if (!parsed.ok) return flagError(ctx, 'apply', parsed.error);
   const f = parsed.flags;
+  warnRecord(ctx, f);
+  const cause = changeCause(['apply'], f);
   if (flag(f, 'kustomize') !== undefined) { ctx.err('error: kubesim does not simulate kustomize (-k); apply the manifests with -f\n'); return 1; }
   if (boolFlag(f, 'prune')) { ctx.err('error: kubesim does not simulate --prune; delete the objects you no longer need with kubectl delete\n'); return 1; }
   const files = f.values.get('filename') ?? [];
@@ -119,7 +122,8 @@ export function* kubectlApply(ctx: ProgramContext, args: readonly string[]): Gen
       errors.push({ message: `error when retrieving current configuration of:\n${infoString(info, '', manifest.metadata.namespace ?? '')}\nfrom server for: "${m.source}": resource name may not be empty` });
       continue;
     }
-    const r = applyOne(ctx, m, manifest, dry.value, boolFlag(f, 'server-side'));
+    // applyOneObject records first, so the change cause is also in the last-applied configuration.
+    const r = applyOne(ctx, m, withChangeCause(manifest, cause), dry.value, boolFlag(f, 'server-side'));
     if (r.warning) ctx.err(r.warning);
     if (r.error) { errors.push(r.error); continue; }
     if (output === 'yaml' || output === 'json') printed.push(r.object!);

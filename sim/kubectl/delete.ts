@@ -51,7 +51,7 @@ export function* kubectlDelete(ctx: ProgramContext, args: readonly string[]): Ge
   const fail = (message: string): number => { ctx.err(`error: ${message}\n`); return 1; };
   if (flag(f, 'kustomize') !== undefined || flag(f, 'raw') !== undefined || boolFlag(f, 'interactive')) return fail('kubesim does not simulate -k, --raw or --interactive for kubectl delete');
   const graceText = flag(f, 'grace-period') ?? '-1';
-  if (!/^-?\d+$/.test(graceText)) return fail(`invalid argument "${graceText}" for "--grace-period" flag: strconv.ParseInt: parsing "${graceText}": invalid syntax`);
+  if (!/^-?\d+$/.test(graceText)) return flagError(ctx, 'delete', `invalid argument "${graceText}" for "--grace-period" flag: strconv.ParseInt: parsing "${graceText}": invalid syntax`);
   const grace = effectiveGrace(Number(graceText), boolFlag(f, 'now'), boolFlag(f, 'force'));
   if (typeof grace !== 'number') return fail(grace.error);
   const dry = dryRunOf(f);
@@ -65,7 +65,7 @@ export function* kubectlDelete(ctx: ProgramContext, args: readonly string[]): Ge
   if (cascade === 'false') { ctx.err('warning: --cascade=false is deprecated (boolean value) and can be replaced with --cascade=orphan.\n'); cascade = 'orphan'; }
   if (!['background', 'foreground', 'orphan'].includes(cascade)) return fail(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`);
   const timeoutMs = parseGoDuration(flag(f, 'timeout') ?? '0s');
-  if (timeoutMs === undefined) return fail(`invalid argument "${flag(f, 'timeout')}" for "--timeout" flag: time: invalid duration "${flag(f, 'timeout')}"`);
+  if (timeoutMs === undefined) return flagError(ctx, 'delete', `invalid argument "${flag(f, 'timeout')}" for "--timeout" flag: time: invalid duration "${flag(f, 'timeout')}"`);
   if (grace === 0 && boolFlag(f, 'force')) ctx.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
   const namespace = currentNamespace(ctx, f);
   const allNs = boolFlag(f, 'all-namespaces');

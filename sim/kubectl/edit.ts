@@ -15,6 +15,7 @@ import { currentNamespace } from './namespace';
 import { applyStrategicPatch, createTwoWayPatch, isMap, patchFailure } from './apply-patch';
 import { toYaml } from './output';
 import { notFoundStatus } from '../core/errors';
+import { warnRecord } from './record';
 
 /** The comment block kubectl puts above the object it opens in the editor. */
 export const EDIT_HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
@@ -98,6 +99,8 @@ export function* kubectlEdit(ctx: ProgramContext, args: readonly string[]): Gene
   const parsed = parseFlags(args, FLAGS);
   if (!parsed.ok) return flagError(ctx, 'edit', parsed.error);
   const f = parsed.flags;
+  // SIMPLIFIED: `edit --record` warns that the flag is deprecated but writes no change cause.
+  warnRecord(ctx, f);
   if (f.positionals.length === 0) {
     ctx.err(`error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n`);
     return 1;

@@ -55,11 +55,11 @@ export function* kubectlExec(ctx: ProgramContext, args: readonly string[]): Gene
   const f = parsed.flags;
   const dashed = args.includes('--');
   const quiet = boolFlag(f, 'quiet');
-  let command = [...f.rest];
+  const command = [...f.rest];
   const target = f.positionals[0];
-  if (!dashed && f.positionals.length > 1) {
-    if (!quiet) ctx.err('kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n');
-    command = f.positionals.slice(1);
+  if (!dashed && (f.positionals.length > 1 || (f.positionals.length > 0 && flag(f, 'filename') !== undefined))) {
+    ctx.err("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
+    return 1;
   }
   if (target === undefined) return fail(ctx, 'pod, type/name or --filename must be specified');
   if (command.length === 0) return fail(ctx, 'you must specify at least one command for the container');

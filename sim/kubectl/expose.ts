@@ -10,6 +10,7 @@ import { currentNamespace } from './namespace';
 import { toJson, toYaml } from './output';
 import { dryRunOf, errorText, flagError, nameLine, resolveTargets } from './patch';
 import { resourceFor } from '../model/resources';
+import { changeCause, warnRecord, withChangeCause } from './record';
 
 const FLAGS: FlagSpec = {
   port: {}, 'target-port': {}, protocol: {}, type: {}, name: {}, selector: {}, labels: { short: 'l' }, 'external-ip': {},
@@ -57,6 +58,8 @@ export function* kubectlExpose(ctx: ProgramContext, args: readonly string[]): Ge
   const parsed = parseFlags(args, FLAGS);
   if (!parsed.ok) return flagError(ctx, 'expose', parsed.error);
   const f = parsed.flags;
+  warnRecord(ctx, f);
+  const cause = changeCause(['expose'], f);
   const dry = dryRunOf(f);
   if (!dry.ok) { ctx.err(`error: ${dry.error}\n`); return 1; }
   if (f.positionals.length === 0 && !(f.values.get('filename') ?? []).length) {
@@ -106,9 +109,10 @@ export function* kubectlExpose(ctx: ProgramContext, args: readonly string[]): Ge
       },
       status: { loadBalancer: {} },
     } as unknown as K8sObject;
-    let out = svc;
+    const recorded = withChangeCause(svc, cause);
+    let out = recorded;
     if (dry.value !== 'client') {
-      const res = ctx.host.api.create({ ...svc, metadata: { ...svc.metadata, namespace: currentNamespace(ctx, f) } } as K8sObject, { dryRun: dry.value === 'server' });
+      const res = ctx.host.api.create({ ...recorded, metadata: { ...recorded.metadata, namespace: currentNamespace(ctx, f) } } as K8sObject, { dryRun: dry.value === 'server' });
       if (!res.ok) { ctx.err(apiErrorText(res.status)); return 1; }
       out = res.object;
     }

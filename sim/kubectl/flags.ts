@@ -11,6 +11,8 @@ export interface ParsedFlags {
   /** Arguments after `--` (for `exec`). */
   readonly rest: string[];
   readonly values: Map<string, string[]>;
+  /** Every flag as given, in command-line order, by long name (what `--record` writes down). */
+  readonly order: readonly (readonly [string, string])[];
 }
 
 export type FlagResult = { ok: true; flags: ParsedFlags } | { ok: false; error: string };
@@ -32,18 +34,19 @@ export function parseFlags(args: readonly string[], spec: FlagSpec): FlagResult 
   for (const [long, s] of Object.entries(all)) if (s.short) byShort.set(s.short, long);
   const values = new Map<string, string[]>();
   const positionals: string[] = [];
-  const set = (name: string, value: string): void => { values.set(name, [...(values.get(name) ?? []), value]); };
+  const order: [string, string][] = [];
+  const set = (name: string, value: string): void => { values.set(name, [...(values.get(name) ?? []), value]); order.push([name, value]); };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--') return { ok: true, flags: { positionals, rest: args.slice(i + 1), values } };
+    if (a === '--') return { ok: true, flags: { positionals, rest: args.slice(i + 1), values, order } };
     if (a.startsWith('--') && a.length > 2) {
       const eq = a.indexOf('=');
       const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
       const s = all[name];
       if (!s) return { ok: false, error: `unknown flag: --${name}` };
       if (s.bool) {
-        const v = eq >= 0 ? a.slice(eq + 1) : 'true';
-        if (v !== 'true' && v !== 'false') return { ok: false, error: `invalid argument "${v}" for "--${name}" flag: strconv.ParseBool: parsing "${v}": invalid syntax` };
+        const v = eq >= 0 ? parseGoBool(a.slice(eq + 1)) : 'true';
+        if (v === undefined) return { ok: false, error: boolError(a.slice(eq + 1), name, s.short) };
         set(name, v);
       } else if (eq >= 0) set(name, a.slice(eq + 1));
       else {
@@ -58,7 +61,18 @@ export function parseFlags(args: readonly string[], spec: FlagSpec): FlagResult 
         const letter = a[j];
         const long = byShort.get(letter);
         if (!long) return { ok: false, error: `unknown shorthand flag: '${letter}' in ${a}` };
-        if (all[long].bool) { set(long, 'true'); j++; continue; }
+        if (all[long].bool) {
+          // `-w=false`: pflag takes what follows `=` as the value and ends the group.
+          if (a[j + 1] === '=') {
+            const v = parseGoBool(a.slice(j + 2));
+            if (v === undefined) return { ok: false, error: boolError(a.slice(j + 2), long, letter) };
+            set(long, v);
+            break;
+          }
+          set(long, 'true');
+          j++;
+          continue;
+        }
         let value = a.slice(j + 1);
         if (value.startsWith('=')) value = value.slice(1);
         if (value === '') {
@@ -72,7 +86,20 @@ export function parseFlags(args: readonly string[], spec: FlagSpec): FlagResult 
     }
     positionals.push(a);
   }
-  return { ok: true, flags: { positionals, rest: [], values } };
+  return { ok: true, flags: { positionals, rest: [], values, order } };
+}
+
+/** strconv.ParseBool's spellings, as 'true' or 'false'; undefined for anything else. Pure. */
+function parseGoBool(text: string): 'true' | 'false' | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return 'true';
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return 'false';
+  return undefined;
+}
+
+/** pflag's error for a bad boolean, naming the flag as `-w, --watch` when it has a shorthand. Pure. */
+function boolError(value: string, name: string, short: string | undefined): string {
+  const flagName = short ? `-${short}, --${name}` : `--${name}`;
+  return `invalid argument "${value}" for "${flagName}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`;
 }
 
 /** The last value of a flag, if given. Pure. */

@@ -11,7 +11,7 @@ import { clientError } from './errors';
 import { resolveSelections } from './resources';
 import { readManifestArgs } from './manifests';
 import { currentNamespace } from './namespace';
-import { matchesFieldSelector, parseFieldSelector, type FieldRequirement } from './field-selector';
+import { matchesFieldSelector, parseFieldSelector, unsupportedFieldLabel, type FieldRequirement } from './field-selector';
 import { fatal, parseOutputFormat, printGeneric, type OutputFormat } from './printers/output-format';
 import { parseLabelColumns } from './printers/get-table';
 import { printTables, type Group } from './printers/get-tables';
@@ -62,9 +62,22 @@ export interface Collected {
   readonly singleItemImplied: boolean;
 }
 
-interface Filters { readonly labels: Requirement[]; readonly fields: FieldRequirement[] }
+interface Filters {
+  readonly labels: Requirement[];
+  readonly fields: FieldRequirement[];
+  /** The selectors as typed, which the apiserver's list errors quote. */
+  readonly labelText?: string;
+  readonly fieldText?: string;
+}
 
-function listGroup(ctx: ProgramContext, info: ResourceInfo, ns: string | undefined, filters: Filters): Group {
+function listGroup(ctx: ProgramContext, info: ResourceInfo, ns: string | undefined, filters: Filters, errors: string[]): Group {
+  const refused = unsupportedFieldLabel(info.kind, filters.fields);
+  if (refused !== undefined) {
+    // cli-runtime EnhanceListError wraps the BadRequest with the resource and both selectors.
+    const gvr = `${info.group}/${info.version}, Resource=${info.plural}`;
+    errors.push(`Error from server (BadRequest): Unable to find "${gvr}" that match label selector "${filters.labelText ?? ''}", field selector "${filters.fieldText ?? ''}": ${refused}`);
+    return { info, objects: [], listed: true };
+  }
   const objects = ctx.host.store.select(info.kind, ns, filters.labels).filter((o) => matchesFieldSelector(o, filters.fields));
   return { info, objects, listed: true };
 }
@@ -102,7 +115,7 @@ export function collect(ctx: ProgramContext, f: ParsedFlags, filters: Filters): 
   if (named && allNs) return { ok: false, error: 'a resource cannot be retrieved by name across all namespaces' };
   for (const s of sel.selections) {
     const ns = s.info.namespaced && !allNs ? namespace : undefined;
-    groups.push(s.names.length > 0 ? getNamed(ctx, s.info, ns, s.names, errors) : listGroup(ctx, s.info, ns, filters));
+    groups.push(s.names.length > 0 ? getNamed(ctx, s.info, ns, s.names, errors) : listGroup(ctx, s.info, ns, filters, errors));
   }
   const single = sel.selections.length === 1 && sel.selections[0].names.length === 1;
   return { ok: true, value: { groups, errors, singleItemImplied: single } };
@@ -132,7 +145,7 @@ export function* kubectlGet(ctx: ProgramContext, args: readonly string[]): Gener
   if (!labels.ok) { ctx.err(clientError(labels.error)); return 1; }
   const fields = parseFieldSelector(flag(f, 'field-selector') ?? '');
   if (!fields.ok) { ctx.err(clientError(fields.error)); return 1; }
-  const filters = { labels: labels.requirements, fields: fields.requirements };
+  const filters = { labels: labels.requirements, fields: fields.requirements, labelText: flag(f, 'selector') ?? '', fieldText: flag(f, 'field-selector') ?? '' };
   if (watching && flag(f, 'sort-by')) ctx.err('warning: --watch or --watch-only requested, --sort-by will be ignored\n');
   const got = collect(ctx, f, filters);
   if (!got.ok) { ctx.err(clientError(got.error)); return 1; }

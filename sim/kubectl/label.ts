@@ -7,6 +7,7 @@ import type { ProgramContext } from '../shell/program';
 import { labelValueErrors } from '../registry/object-meta';
 import { boolFlag, flag, parseFlags, type FlagSpec } from './flags';
 import { dryRunOf, errorText, flagError, nameLine, resolveTargets, writeModified, type KubectlError } from './patch';
+import { changeCause, warnRecord, withChangeCause } from './record';
 import { splitPairs } from './set';
 
 const FLAGS: FlagSpec = {
@@ -48,6 +49,8 @@ function* run(ctx: ProgramContext, args: readonly string[], what: 'label' | 'ann
   const parsed = parseFlags(args, FLAGS);
   if (!parsed.ok) return flagError(ctx, verb, parsed.error);
   const f = parsed.flags;
+  warnRecord(ctx, f);
+  const cause = changeCause([verb], f);
   const split = splitPairs(f.positionals, what);
   if ('error' in split) { ctx.err(`error: ${split.error}\n`); return 1; }
   const changes = parseChanges(split.pairs, what);
@@ -89,9 +92,10 @@ function* run(ctx: ProgramContext, args: readonly string[], what: 'label' | 'ann
       for (const k of Object.keys(map).sort()) ctx.out(`${single ? '' : ' '}${k}=${map[k]}\n`);
       continue;
     }
-    const res = writeModified(ctx, t, next, dry.value);
+    const recorded = withChangeCause(next, cause);
+    const res = writeModified(ctx, t, recorded, dry.value);
     if (!res.ok) { errors.push({ status: res.status }); continue; }
-    const word = what === 'label' ? labelMessage(t.object, { ...t.object, metadata: { ...t.object.metadata, labels: map } }, overwrite) : 'annotated';
+    const word = what === 'label' ? labelMessage(t.object, recorded, overwrite) : 'annotated';
     ctx.out(flag(f, 'output') === 'name' ? nameLine(t.info, t.name, '') : nameLine(t.info, t.name, word, dry.value));
   }
   if (errors.length > 0) { ctx.err(errorText(errors)); return 1; }

@@ -145,7 +145,7 @@ export function readManifestArgs(fs: VirtualFs, cwd: string, files: readonly str
       const walk = (dir: string): void => {
         for (const e of fs.list(dir)) {
           if (e.dir) { if (recursive) walk(e.path); continue; }
-          if (/\.(ya?ml|json)$/.test(e.name)) read(e.path, `${f.replace(/\/$/, '')}/${e.path.slice(path.length + 1)}`);
+          if (/\.(ya?ml|json)$/.test(e.name)) read(e.path, cleanPath(`${f}/${e.path.slice(path.length + 1)}`));
         }
       };
       walk(path);
@@ -154,4 +154,17 @@ export function readManifestArgs(fs: VirtualFs, cwd: string, files: readonly str
     read(path, f);
   }
   return { ok: true, manifests, errors };
+}
+
+/** Go's filepath.Clean, which filepath.Walk's joins apply to the files found in a directory (`./x.yaml` → `x.yaml`). Pure. */
+export function cleanPath(path: string): string {
+  const rooted = path.startsWith('/');
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else if (part !== '..' || !rooted) out.push(part);
+  }
+  const joined = out.join('/');
+  return rooted ? `/${joined}` : joined || '.';
 }

@@ -15,6 +15,7 @@ import { resolveSelections } from './resources';
 import { readManifestArgs } from './manifests';
 import { currentNamespace } from './namespace';
 import { applyStrategicPatch, isMap, jsonEqual, patchFailure, type Json } from './apply-patch';
+import { changeCause, warnRecord, withChangeCause } from './record';
 
 /** An error as kubectl's checkErr sees it: an API status (with the file it came from) or a plain message. */
 export type KubectlError = { readonly status: ApiStatus; readonly source?: { verb: string; file: string } } | { readonly message: string };
@@ -188,6 +189,8 @@ export function* kubectlPatch(ctx: ProgramContext, args: readonly string[]): Gen
   const parsed = parseFlags(args, FLAGS);
   if (!parsed.ok) return flagError(ctx, 'patch', parsed.error);
   const f = parsed.flags;
+  warnRecord(ctx, f);
+  const cause = changeCause(['patch'], f);
   const type = flag(f, 'type') ?? 'strategic';
   if (!['json', 'merge', 'strategic'].includes(type)) { ctx.err(`error: --type must be one of [json merge strategic], not "${type}"\n`); return 1; }
   let text = flag(f, 'patch');
@@ -224,6 +227,9 @@ export function* kubectlPatch(ctx: ProgramContext, args: readonly string[]): Gen
     } else next = type === 'merge' ? applyMergePatch(t.object, patch) : applyStrategicPatch(t.info.kind, t.object, patch);
     const res = writeModified(ctx, t, next as unknown as K8sObject, dry.value);
     if (!res.ok) { errors.push({ status: patchFailure(res.status, patch) }); continue; }
+    // The change cause is a second merge patch, which does not count as a change of its own.
+    const recorded = withChangeCause(res.object, cause);
+    if (recorded !== res.object && dry.value === undefined) writeModified(ctx, { ...t, object: res.object }, recorded, undefined);
     if (flag(f, 'output') === 'name') ctx.out(nameLine(t.info, t.name, ''));
     else ctx.out(nameLine(t.info, t.name, res.changed ? 'patched' : 'patched (no change)', dry.value));
   }

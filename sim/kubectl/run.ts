@@ -9,12 +9,14 @@ import { apiErrorText } from './errors';
 import { currentNamespace } from './namespace';
 import { toJson, toYaml } from './output';
 import { dryRunOf, flagError, nameLine } from './patch';
+import { changeCause, warnRecord, withChangeCause } from './record';
 
 const FLAGS: FlagSpec = {
   image: {}, restart: {}, port: {}, env: { multi: true }, labels: { short: 'l' }, annotations: { multi: true }, command: { bool: true },
   'dry-run': {}, output: { short: 'o' }, expose: { bool: true }, 'image-pull-policy': {}, stdin: { short: 'i', bool: true }, tty: { short: 't', bool: true },
   attach: { bool: true }, rm: { bool: true }, 'pod-running-timeout': {}, privileged: { bool: true }, 'save-config': { bool: true },
   overrides: {}, 'field-manager': {}, quiet: { short: 'q', bool: true }, 'override-type': {}, 'dns-policy': {},
+  record: { bool: true },
 };
 
 const IMAGE_REF = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
@@ -42,9 +44,12 @@ export function* kubectlRun(ctx: ProgramContext, args: readonly string[]): Gener
   const parsed = parseFlags(args, FLAGS);
   if (!parsed.ok) return flagError(ctx, 'run', parsed.error);
   const f = parsed.flags;
+  warnRecord(ctx, f);
   const fail = (m: string): number => { ctx.err(`error: ${m}\n`); return 1; };
+  // cobra checks the flags marked required before the command runs.
+  if (flag(f, 'image') === undefined) return fail('required flag(s) "image" not set');
   const name = f.positionals[0];
-  if (name === undefined) return fail("NAME is required for run\nSee 'kubectl run -h' for help and examples");
+  if (name === undefined) return fail('NAME is required for run');
   const extra = [...f.positionals.slice(1), ...f.rest];
   if (boolFlag(f, 'stdin') || boolFlag(f, 'tty') || boolFlag(f, 'attach') || boolFlag(f, 'rm')) {
     return fail(`kubesim does not attach a terminal to kubectl run; create the pod without -i/-t/--rm, then use kubectl exec -it ${name} -- sh`);
@@ -78,9 +83,11 @@ export function* kubectlRun(ctx: ProgramContext, args: readonly string[]): Gener
   const dry = dryRunOf(f);
   if (!dry.ok) return fail(dry.error);
   const enforced = flag(f, 'namespace');
+  const cause = changeCause(['run'], f);
   const pod = podFor(name, enforced, image, { labels, annotations, restart, port, env, args: extra, command: boolFlag(f, 'command'), pullPolicy: flag(f, 'image-pull-policy'), dnsPolicy: flag(f, 'dns-policy') });
   const output = flag(f, 'output');
-  const send = (obj: K8sObject): K8sObject | undefined => {
+  const send = (generated: K8sObject): K8sObject | undefined => {
+    const obj = withChangeCause(generated, cause);
     if (dry.value === 'client') return obj;
     const info = resourceFor(obj.kind);
     const res = ctx.host.api.create({ ...obj, metadata: { ...obj.metadata, ...(info.namespaced ? { namespace: currentNamespace(ctx, f) } : {}) } } as K8sObject, { dryRun: dry.value === 'server' });

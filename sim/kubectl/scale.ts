@@ -7,6 +7,7 @@ import type { ProgramContext, Wait } from '../shell/program';
 import { flag, parseFlags, type FlagSpec } from './flags';
 import { dryRunOf, errorText, flagError, nameLine, resolveTargets, writeModified, type KubectlError } from './patch';
 import { parseGoDuration } from './wait';
+import { changeCause, warnRecord, withChangeCause } from './record';
 
 const FLAGS: FlagSpec = {
   replicas: {}, 'current-replicas': {}, 'resource-version': {}, timeout: {}, all: { bool: true }, selector: { short: 'l' },
@@ -33,14 +34,16 @@ export function* kubectlScale(ctx: ProgramContext, args: readonly string[]): Gen
   const parsed = parseFlags(args, FLAGS);
   if (!parsed.ok) return flagError(ctx, 'scale', parsed.error);
   const f = parsed.flags;
-  if (flag(f, 'replicas') === undefined) { ctx.err('error: required flag(s) "replicas" not set\n'); return 1; }
+  warnRecord(ctx, f);
+  // pflag rejects a malformed value while parsing, before cobra checks the required flags.
   const replicas = intFlag(flag(f, 'replicas'), -1, 'replicas');
   const current = intFlag(flag(f, 'current-replicas'), -1, 'current-replicas');
-  if (typeof replicas === 'string' || typeof current === 'string') { ctx.err(`error: ${typeof replicas === 'string' ? replicas : current}\n`); return 1; }
+  if (typeof replicas === 'string' || typeof current === 'string') return flagError(ctx, 'scale', typeof replicas === 'string' ? replicas : String(current));
+  const timeoutMs = parseGoDuration(flag(f, 'timeout') ?? '0s');
+  if (timeoutMs === undefined) return flagError(ctx, 'scale', `invalid argument "${flag(f, 'timeout')}" for "--timeout" flag: time: invalid duration "${flag(f, 'timeout')}"`);
+  if (flag(f, 'replicas') === undefined) { ctx.err('error: required flag(s) "replicas" not set\n'); return 1; }
   if (replicas < 0) { ctx.err('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n'); return 1; }
   if (current < -1) { ctx.err('error: The --current-replicas must specify an integer of -1 or greater\n'); return 1; }
-  const timeoutMs = parseGoDuration(flag(f, 'timeout') ?? '0s');
-  if (timeoutMs === undefined) { ctx.err(`error: invalid argument "${flag(f, 'timeout')}" for "--timeout" flag: time: invalid duration "${flag(f, 'timeout')}"\n`); return 1; }
   const dry = dryRunOf(f);
   if (!dry.ok) { ctx.err(`error: ${dry.error}\n`); return 1; }
   if (f.positionals.length === 0 && !(f.values.get('filename') ?? []).length) {
@@ -61,7 +64,8 @@ export function* kubectlScale(ctx: ProgramContext, args: readonly string[]): Gen
     if (failed) { ctx.err(`error: ${failed}\n`); return 1; }
     const next = clone(t.object) as K8sObject & { spec: { replicas?: number } };
     next.spec.replicas = replicas;
-    const res = writeModified(ctx, t, next, dry.value);
+    // The change cause goes with the new size (kubectl sends it as a second merge patch).
+    const res = writeModified(ctx, t, withChangeCause(next, changeCause(['scale'], f)), dry.value);
     if (!res.ok) { ctx.err(errorText([{ status: res.status }])); return 1; }
     if (timeoutMs > 0 && dry.value === undefined) {
       const deadline = ctx.host.now() + timeoutMs;

@@ -11,6 +11,7 @@ import { jsonEqual } from './apply-patch';
 import { currentNamespace } from './namespace';
 import { wantsHelp } from './help';
 import { dryRunOf, errorText, flagError, nameLine, objectNameOf, resolveTargets, writeModified, type KubectlError } from './patch';
+import { changeCause, warnRecord, withChangeCause } from './record';
 
 type PodSpecLike = { containers?: Container[]; initContainers?: Container[] };
 
@@ -87,6 +88,8 @@ export function* kubectlSet(ctx: ProgramContext, args: readonly string[]): Gener
   const parsed = parseFlags(args.slice(1), FLAGS);
   if (!parsed.ok) return flagError(ctx, `set ${sub}`, parsed.error);
   const f = parsed.flags;
+  warnRecord(ctx, f);
+  const cause = changeCause(['set', sub], f);
   const split = splitPairs(f.positionals, sub === 'image' ? 'image' : 'environment');
   if ('error' in split) { ctx.err(`error: ${split.error}\n`); return 1; }
   if (split.resources.length === 0 && !(f.values.get('filename') ?? []).length) {
@@ -155,8 +158,9 @@ export function* kubectlSet(ctx: ProgramContext, args: readonly string[]): Gener
       }
       if (boolFlag(f, 'list')) continue;
     }
-    if (jsonEqual(next, t.object)) continue;
-    const res = writeModified(ctx, t, next, dry.value);
+    const recorded = withChangeCause(next, cause);
+    if (jsonEqual(recorded, t.object)) continue;
+    const res = writeModified(ctx, t, recorded, dry.value);
     if (!res.ok) { errors.push({ message: `failed to patch ${sub} update to pod template: ${res.status.message}` }); continue; }
     ctx.out(flag(f, 'output') === 'name' ? nameLine(t.info, t.name, '') : nameLine(t.info, t.name, sub === 'image' ? 'image updated' : 'env updated', dry.value));
   }

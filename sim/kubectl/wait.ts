@@ -79,7 +79,7 @@ export function* kubectlWait(ctx: ProgramContext, args: readonly string[]): Gene
   if (typeof cond === 'string') { ctx.err(`error: ${cond}\n`); return 1; }
   const timeoutText = flag(f, 'timeout') ?? '30s';
   const parsedTimeout = parseGoDuration(timeoutText);
-  if (parsedTimeout === undefined) { ctx.err(`error: invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"\n`); return 1; }
+  if (parsedTimeout === undefined) return flagError(ctx, 'wait', `invalid argument "${timeoutText}" for "--timeout" flag: time: invalid duration "${timeoutText}"`);
   const timeoutMs = parsedTimeout < 0 ? 168 * 3_600_000 : parsedTimeout;
   if (f.positionals.length === 0 && !(f.values.get('filename') ?? []).length) {
     ctx.err(`error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n`);

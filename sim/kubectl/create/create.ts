@@ -71,8 +71,8 @@ export function* kubectlCreate(ctx: ProgramContext, args: readonly string[]): Ge
   if (images.length === 0) { ctx.err('error: required flag(s) "image" not set\n'); return 1; }
   const replicas = Number(flag(f, 'replicas') ?? '1');
   const port = Number(flag(f, 'port') ?? '-1');
-  if (!Number.isInteger(replicas)) { ctx.err(`error: invalid argument "${flag(f, 'replicas')}" for "-r, --replicas" flag: strconv.ParseInt: parsing "${flag(f, 'replicas')}": invalid syntax\n`); return 1; }
-  if (!Number.isInteger(port)) { ctx.err(`error: invalid argument "${flag(f, 'port')}" for "--port" flag: strconv.ParseInt: parsing "${flag(f, 'port')}": invalid syntax\n`); return 1; }
+  if (!Number.isInteger(replicas)) return flagError(ctx, `create ${sub}`, `invalid argument "${flag(f, 'replicas')}" for "-r, --replicas" flag: strconv.ParseInt: parsing "${flag(f, 'replicas')}": invalid syntax`);
+  if (!Number.isInteger(port)) return flagError(ctx, `create ${sub}`, `invalid argument "${flag(f, 'port')}" for "--port" flag: strconv.ParseInt: parsing "${flag(f, 'port')}": invalid syntax`);
   if (images.length > 1 && f.rest.length > 0) { ctx.err('error: cannot specify multiple --image options and command\n'); return 1; }
   const built = deploymentFor(named.name, enforcedNamespace(f), images, replicas, port, f.rest, String(ctx.host.now()));
   return emitCreated(ctx, f, built, (s) => `failed to create deployment: ${s.message}`);

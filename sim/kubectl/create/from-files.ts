@@ -10,11 +10,13 @@ import { LAST_APPLIED, lastAppliedOf } from '../apply-patch';
 import { currentNamespace } from '../namespace';
 import { toJson, toYaml } from '../output';
 import { dryRunOf, errorText, flagError, nameLine, type KubectlError } from '../patch';
+import { changeCause, warnRecord, withChangeCause } from '../record';
 
 const FLAGS: FlagSpec = {
   filename: { short: 'f', multi: true }, recursive: { short: 'R', bool: true }, 'dry-run': {}, output: { short: 'o' },
   'save-config': { bool: true }, validate: {}, 'field-manager': {}, edit: { bool: true }, raw: {}, selector: { short: 'l' },
   force: { bool: true }, 'grace-period': {}, cascade: {}, timeout: {}, wait: { bool: true }, subresource: {},
+  record: { bool: true },
 };
 
 /** Runs create -f (`verb` 'create') or replace -f (`verb` 'replace'). */
@@ -22,6 +24,8 @@ export function createFromFiles(ctx: ProgramContext, args: readonly string[], ve
   const parsed = parseFlags(args, FLAGS);
   if (!parsed.ok) return flagError(ctx, verb, parsed.error);
   const f = parsed.flags;
+  warnRecord(ctx, f);
+  const cause = changeCause([verb], f);
   if (boolFlag(f, 'edit')) { ctx.err('error: kubesim has no editor in the terminal; create the object with kubectl apply -f\n'); return 1; }
   const files = f.values.get('filename') ?? [];
   if (files.length === 0) { ctx.err('error: must specify --filename to replace\n'); return 1; }
@@ -46,7 +50,9 @@ export function createFromFiles(ctx: ProgramContext, args: readonly string[], ve
       obj.metadata.namespace = obj.metadata.namespace || namespace;
     }
     if (boolFlag(f, 'save-config')) obj.metadata.annotations = { ...obj.metadata.annotations, [LAST_APPLIED]: lastAppliedOf(obj as unknown as Record<string, unknown>) };
-    let result: K8sObject = obj;
+    // CreateOrUpdateAnnotation, then the recorder: the change cause is not in the saved configuration.
+    const recorded = withChangeCause(obj, cause);
+    let result: K8sObject = recorded;
     if (dry.value !== 'client') {
       const source = { verb: verb === 'create' ? 'creating' : 'replacing', file: m.source };
       const opts = { dryRun: dry.value === 'server' };
@@ -54,7 +60,7 @@ export function createFromFiles(ctx: ProgramContext, args: readonly string[], ve
         const del = ctx.host.api.delete(info.kind, obj.metadata.namespace, obj.metadata.name, { gracePeriodSeconds: 0 });
         if (!del.ok && del.status.reason !== 'NotFound') { errors.push({ status: del.status, source }); continue; }
       }
-      const res = verb === 'create' || boolFlag(f, 'force') ? ctx.host.api.create(obj, opts) : ctx.host.api.update(obj, opts);
+      const res = verb === 'create' || boolFlag(f, 'force') ? ctx.host.api.create(recorded, opts) : ctx.host.api.update(recorded, opts);
       if (!res.ok) { errors.push({ status: res.status, source }); continue; }
       result = res.object;
     }

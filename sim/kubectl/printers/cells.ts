@@ -37,20 +37,25 @@ export function endpointsCell(ep: Any): string {
   let count = 0;
   for (const ss of subsets) {
     const ports = (ss.ports ?? []) as Any[];
-    for (const addr of (ss.addresses ?? []) as Any[]) {
-      if (ports.length === 0) {
-        if (list.length < 3) list.push(addr.ip);
-        count++;
-        continue;
-      }
-      for (const port of ports) {
-        if (list.length < 3) list.push(`${addr.ip}:${port.port}`);
-        count++;
-      }
+    const addresses = (ss.addresses ?? []) as Any[];
+    if (ports.length === 0) {
+      for (const addr of addresses) if (list.length < 3) list.push(addr.ip);
+      count += addresses.length;
+      continue;
+    }
+    // Each port in turn lists every address (ports outer, addresses inner).
+    for (const port of ports) {
+      for (const addr of addresses) if (list.length < 3) list.push(joinHostPort(addr.ip, port.port));
+      count += addresses.length;
     }
   }
   const more = count - list.length;
   return more > 0 ? `${list.join(',')} + ${more} more...` : list.join(',');
+}
+
+/** net.JoinHostPort: an IPv6 host goes in brackets. Pure. */
+function joinHostPort(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
 function listWithMore(items: string[]): string {

@@ -94,6 +94,20 @@ describe('kubectl get: tables', () => {
     expect(runLine(sim, 'kubectl get pods -n kube-system --field-selector status.phase=Pending')).toMatchObject({ stderr: 'No resources found in kube-system namespace.\n' });
   });
 
+  it('refuses a field label the resource does not support, as the apiserver does (wrapped by EnhanceListError)', () => {
+    const sim = freshSim();
+    expect(runLine(sim, 'kubectl get pods -n kube-system -l k8s-app=kube-dns --field-selector status.hostIP=10.224.0.4')).toMatchObject({
+      stdout: '', exitCode: 1,
+      stderr: 'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "k8s-app=kube-dns", field selector "status.hostIP=10.224.0.4": field label not supported: status.hostIP\n',
+    });
+    expect(runLine(sim, 'kubectl get deploy -A --field-selector spec.replicas=2')).toMatchObject({
+      stdout: '', exitCode: 1,
+      stderr: 'Error from server (BadRequest): Unable to find "apps/v1, Resource=deployments" that match label selector "", field selector "spec.replicas=2": "spec.replicas" is not a known field selector: only "metadata.name", "metadata.namespace"\n',
+    });
+    expect(runLine(sim, 'kubectl get nodes --field-selector spec.unschedulable=false -o name').stdout.split('\n').filter(Boolean)).toHaveLength(3);
+    expect(runLine(sim, 'kubectl get svc -A --field-selector spec.type=ClusterIP,metadata.name=kube-dns -o name')).toMatchObject({ stdout: 'service/kube-dns\n', exitCode: 0 });
+  });
+
   it('reports NotFound per name, prints the ones it found, and exits 1', () => {
     const r = runLine(freshSim(), 'kubectl get svc nope kubernetes nada');
     expect(r.stdout).toBe(table([['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'], ['kubernetes', 'ClusterIP', '10.0.0.1', '<none>', '443/TCP', '12m']]));

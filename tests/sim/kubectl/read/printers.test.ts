@@ -9,6 +9,7 @@ import { parseTemplate, executeTemplate } from '../../../../sim/kubectl/jsonpath
 import { parseOutputFormat } from '../../../../sim/kubectl/printers/output-format';
 import { naturalLess } from '../../../../sim/kubectl/sort-by';
 import { relaxedJsonPath } from '../../../../sim/kubectl/custom-columns';
+import { endpointsCell } from '../../../../sim/kubectl/printers/cells';
 
 describe('go-yaml v2 output (sigs.k8s.io/yaml)', () => {
   it.each([
@@ -107,5 +108,19 @@ describe('sorting and relaxed paths', () => {
   it('accepts a.b, .a.b and {.a.b}', () => {
     expect(['a.b', '.a.b', '{.a.b}', '{a.b}'].map(relaxedJsonPath)).toEqual(['{.a.b}', '{.a.b}', '{.a.b}', '{.a.b}']);
     expect(relaxedJsonPath('{.a}{.b}')).toBeUndefined();
+  });
+});
+
+describe('table cells', () => {
+  it('lists Endpoints port by port, each with every ready address (formatEndpoints), IPv6 in brackets', () => {
+    const ep = {
+      subsets: [{
+        addresses: [{ ip: '10.244.1.8' }, { ip: '10.244.2.4' }],
+        ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'metrics', port: 9153, protocol: 'TCP' }],
+      }],
+    };
+    expect(endpointsCell(ep)).toBe('10.244.1.8:53,10.244.2.4:53,10.244.1.8:9153 + 1 more...');
+    expect(endpointsCell({ subsets: [{ addresses: [{ ip: 'fd00::1' }], ports: [{ port: 80 }] }] })).toBe('[fd00::1]:80');
+    expect(endpointsCell({ subsets: [{ addresses: [{ ip: '10.0.0.1' }, { ip: '10.0.0.2' }] }] })).toBe('10.0.0.1,10.0.0.2');
   });
 });

@@ -103,6 +103,9 @@ describe('kubectl exec', () => {
     expect(out(lab.sh("kubectl exec deploy/data-api -- sh -c 'exit 3'"))).toEqual({ stdout: '', stderr: 'command terminated with exit code 3\n', exitCode: 3 });
     expect(out(lab.sh('kubectl exec deploy/data-api'))).toEqual({ stdout: '', stderr: 'error: you must specify at least one command for the container\n', exitCode: 1 });
     expect(out(lab.sh('kubectl exec -- date'))).toEqual({ stdout: '', stderr: 'error: pod, type/name or --filename must be specified\n', exitCode: 1 });
+    const noDash = "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n";
+    expect(out(lab.sh('kubectl exec deploy/data-api hostname'))).toEqual({ stdout: '', stderr: noDash, exitCode: 1 });
+    expect(out(lab.sh('kubectl exec -it deploy/data-api sh'))).toEqual({ stdout: '', stderr: noDash, exitCode: 1 });
     expect(out(lab.sh('kubectl exec nope -- date'))).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 });
     expect(out(lab.sh('kubectl exec deploy/nope -- date'))).toEqual({ stdout: '', stderr: 'Error from server (NotFound): deployments.apps "nope" not found\n', exitCode: 1 });
     expect(out(lab.sh('kubectl exec cm/kube-root-ca.crt -- date'))).toEqual({ stdout: '', stderr: 'Error from server (NotFound): configmaps "kube-root-ca.crt" not found\n', exitCode: 1 });

@@ -108,6 +108,17 @@ describe('kubectl apply: the seed lab', () => {
     expect(sh(sim, 'kubectl apply -f list.json').stdout).toBe('configmap/c1 created\n');
   });
 
+  it('names the files of a directory as filepath.Walk joins them (cleaned, without a leading ./)', () => {
+    const sim = newSim();
+    sh(sim, 'mkdir k8s');
+    sh(sim, file('k8s/bad.yaml', 'apiVersion: v1\nmetadata:\n  name: x\n'));
+    const missingKind = (path: string) => `error: unable to decode "${path}": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`;
+    expect(out(sh(sim, 'kubectl apply -f ./k8s/'))).toEqual({ stdout: '', stderr: missingKind('k8s/bad.yaml'), exitCode: 1 });
+    expect(out(sh(sim, 'kubectl apply -f k8s/bad.yaml'))).toEqual({ stdout: '', stderr: missingKind('k8s/bad.yaml'), exitCode: 1 });
+    expect(out(sh(sim, 'cd k8s && kubectl apply -f .'))).toEqual({ stdout: '', stderr: missingKind('bad.yaml'), exitCode: 1 });
+    expect(out(sh(sim, 'kubectl apply -f ./bad.yaml'))).toEqual({ stdout: '', stderr: missingKind('./bad.yaml'), exitCode: 1 });
+  });
+
   it('reads YAML 1.1 as kubectl does: 0644 is octal 420', () => {
     const sim = newSim();
     sh(sim, file('cm-vol.yaml', `apiVersion: v1

@@ -119,8 +119,12 @@ status: {}
     const c = (stored(sim, 'Pod', 'tools')!.spec as { restartPolicy: string; containers: { args: string[]; env: unknown[] }[] });
     expect([c.restartPolicy, c.containers[0].args, c.containers[0].env]).toEqual(['Never', ['sleep', '3600'], [{ name: 'A', value: '1' }]]);
     expect(out(sh(sim, 'kubectl run tools --image=busybox'))).toEqual({ stdout: '', stderr: 'Error from server (AlreadyExists): pods "tools" already exists\n', exitCode: 1 });
-    expect(out(sh(sim, 'kubectl run x'))).toEqual({ stdout: '', stderr: 'error: --image is required\n', exitCode: 1 });
-    expect(out(sh(sim, 'kubectl run --image=nginx'))).toEqual({ stdout: '', stderr: "error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n", exitCode: 1 });
+    expect(out(sh(sim, 'kubectl run x'))).toEqual({ stdout: '', stderr: 'error: required flag(s) "image" not set\n', exitCode: 1 });
+    expect(out(sh(sim, 'kubectl run'))).toEqual({ stdout: '', stderr: 'error: required flag(s) "image" not set\n', exitCode: 1 });
+    expect(out(sh(sim, 'kubectl run x --image='))).toEqual({ stdout: '', stderr: 'error: --image is required\n', exitCode: 1 });
+    expect(out(sh(sim, 'kubectl run --image=nginx'))).toEqual({ stdout: '', stderr: 'error: NAME is required for run\n', exitCode: 1 });
+    expect(out(sh(sim, 'kubectl run rec --image=nginx --record'))).toEqual({ stdout: 'pod/rec created\n', stderr: 'Flag --record has been deprecated, --record will be removed in the future\n', exitCode: 0 });
+    expect(stored(sim, 'Pod', 'rec')!.metadata.annotations).toEqual({ 'kubernetes.io/change-cause': 'kubectl run rec --image=nginx --record=true' });
     expect(out(sh(sim, 'kubectl run x --image=nginx --restart=Sometimes'))).toEqual({ stdout: '', stderr: 'error: invalid restart policy: Sometimes\n', exitCode: 1 });
     expect(out(sh(sim, 'kubectl run web2 --image=nginx --port=80 --expose'))).toEqual({ stdout: 'service/web2 created\npod/web2 created\n', stderr: '', exitCode: 0 });
   });

@@ -114,3 +114,35 @@ Pod Template:
     expect(out(sh(sim, 'kubectl rollout frobnicate deploy/web'))).toEqual({ stdout: '', stderr: 'error: unknown command "frobnicate" for "kubectl rollout"\n', exitCode: 1 });
   });
 });
+
+describe('--record (RecordFlags)', () => {
+  const DEPRECATED = 'Flag --record has been deprecated, --record will be removed in the future\n';
+  const cause = (sim: ReturnType<typeof newSim>, name: string): string | undefined =>
+    stored(sim, 'Deployment', name)!.metadata.annotations?.['kubernetes.io/change-cause'];
+
+  it('warns that the flag is deprecated and writes the command line as the change cause rollout history shows', () => {
+    const sim = newSim();
+    sh(sim, 'kubectl create deployment web --image=nginx:1.25');
+    sh(sim, 'sleep 20');
+    expect(out(sh(sim, 'kubectl set image deploy/web nginx=nginx:1.26 --record'))).toEqual({ stdout: 'deployment.apps/web image updated\n', stderr: DEPRECATED, exitCode: 0 });
+    sh(sim, 'sleep 30');
+    expect(sh(sim, 'kubectl rollout history deploy/web').stdout)
+      .toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         kubectl set image deploy/web nginx=nginx:1.26 --record=true\n\n');
+    expect(out(sh(sim, 'kubectl scale -n default deployment web --replicas 2 --record'))).toEqual({ stdout: 'deployment.apps/web scaled\n', stderr: DEPRECATED, exitCode: 0 });
+    expect(cause(sim, 'web')).toBe('kubectl scale deployment web --namespace=default --replicas=2 --record=true');
+  });
+
+  it('records nothing with --record=false, and puts apply\'s cause in the last-applied configuration too', () => {
+    const sim = newSim();
+    sh(sim, 'kubectl create deployment web --image=nginx:1.25');
+    expect(out(sh(sim, 'kubectl label deploy web tier=fe --record=false'))).toEqual({ stdout: 'deployment.apps/web labeled\n', stderr: DEPRECATED, exitCode: 0 });
+    expect(cause(sim, 'web')).toBeUndefined();
+    sh(sim, 'kubectl create deployment api --image=nginx --dry-run=client -o yaml > api.yaml');
+    expect(out(sh(sim, 'kubectl apply -f api.yaml --record'))).toEqual({ stdout: 'deployment.apps/api created\n', stderr: DEPRECATED, exitCode: 0 });
+    expect(cause(sim, 'api')).toBe('kubectl apply --filename=api.yaml --record=true');
+    expect(stored(sim, 'Deployment', 'api')!.metadata.annotations!['kubectl.kubernetes.io/last-applied-configuration']).toContain('"kubernetes.io/change-cause":"kubectl apply --filename=api.yaml --record=true"');
+    sh(sim, 'kubectl delete deploy api');
+    expect(out(sh(sim, 'kubectl create -f api.yaml --record'))).toEqual({ stdout: 'deployment.apps/api created\n', stderr: DEPRECATED, exitCode: 0 });
+    expect(cause(sim, 'api')).toBe('kubectl create --filename=api.yaml --record=true');
+  });
+});

@@ -26,6 +26,28 @@ describe('kubectl scale', () => {
   });
 });
 
+describe('flag values pflag rejects', () => {
+  it('reports a malformed value as a flag error, with the usage hint, before checking required flags', () => {
+    const sim = newSim();
+    sh(sim, 'kubectl create deployment web --image=nginx:1.25');
+    const usage = (cmd: string, msg: string) => ({ stdout: '', stderr: `error: ${msg}\nSee 'kubectl ${cmd} --help' for usage.\n`, exitCode: 1 });
+    expect(out(sh(sim, 'kubectl scale deploy/web --replicas=three'))).toEqual(usage('scale', 'invalid argument "three" for "--replicas" flag: strconv.ParseInt: parsing "three": invalid syntax'));
+    expect(out(sh(sim, 'kubectl scale deploy/web --current-replicas=x'))).toEqual(usage('scale', 'invalid argument "x" for "--current-replicas" flag: strconv.ParseInt: parsing "x": invalid syntax'));
+    expect(out(sh(sim, 'kubectl scale deploy/web --replicas=1 --timeout=soon'))).toEqual(usage('scale', 'invalid argument "soon" for "--timeout" flag: time: invalid duration "soon"'));
+    expect(out(sh(sim, 'kubectl delete deploy/web --grace-period=now'))).toEqual(usage('delete', 'invalid argument "now" for "--grace-period" flag: strconv.ParseInt: parsing "now": invalid syntax'));
+    expect(out(sh(sim, 'kubectl delete deploy/web --timeout=later'))).toEqual(usage('delete', 'invalid argument "later" for "--timeout" flag: time: invalid duration "later"'));
+    expect(out(sh(sim, 'kubectl wait --for=condition=available deploy/web --timeout=soon'))).toEqual(usage('wait', 'invalid argument "soon" for "--timeout" flag: time: invalid duration "soon"'));
+    expect(out(sh(sim, 'kubectl create deploy x --image=nginx -r abc'))).toEqual(usage('create deployment', 'invalid argument "abc" for "-r, --replicas" flag: strconv.ParseInt: parsing "abc": invalid syntax'));
+    expect(out(sh(sim, 'kubectl get pods -w=maybe'))).toEqual(usage('get', 'invalid argument "maybe" for "-w, --watch" flag: strconv.ParseBool: parsing "maybe": invalid syntax'));
+  });
+
+  it('takes `-x=value` for a boolean shorthand and strconv.ParseBool spellings', () => {
+    const sim = newSim();
+    expect(out(sh(sim, 'kubectl get pods -A=false'))).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+    expect(out(sh(sim, 'kubectl get ns kube-public --show-labels=T --no-headers=1')).stdout).toMatch(/^kube-public +Active +\S+ +kubernetes\.io\/metadata\.name=kube-public\n$/);
+  });
+});
+
 describe('kubectl set image / set env', () => {
   it('updates the image, says nothing when it is unchanged, and names a missing container', () => {
     const sim = newSim();
