@@ -59,9 +59,12 @@ export function wireControllers(profile: ResolvedProfile, rng: Rng): Components 
       store.watch((change) => { if (change.kind === 'PersistentVolume' && change.type === 'DELETED') volumes.release(change.object.metadata.name); });
       kubelet = new Kubelet(runtime, images, volumes, (key: ObjectKey) => manager.enqueue('kubelet', key), rng.fork('containers'));
       const machines = new Map(plans.map((p) => [p.machine.name, p.machine]));
-      manager.add(new Scheduler(store, (node, pod) => {
-        const cached = runtime.nodes.get(node)?.images;
-        return !!cached && (pod.spec?.containers ?? []).every((c) => cached.has(images.normalize(c.image ?? '')));
+      manager.add(new Scheduler(store, (pod) => {
+        const wanted = (pod.spec?.containers ?? []).map((c) => images.normalize(c.image ?? ''));
+        return (node) => {
+          const cached = runtime.nodes.get(node)?.images;
+          return !!cached && wanted.every((image) => cached.has(image));
+        };
       }));
       manager.add(kubelet);
       manager.add(new NodeLifecycle(runtime, machines));

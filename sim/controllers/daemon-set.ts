@@ -261,7 +261,8 @@ function syncDaemonSet(key: ObjectKey, ctx: ReconcileContext): ReconcileResult {
   for (const pod of claimed) {
     const node = targetNodeName(pod);
     if (node === undefined || (isPodTerminal(pod) && pod.metadata.deletionTimestamp)) continue;
-    nodeToPods.set(node, [...(nodeToPods.get(node) ?? []), pod]);
+    const onNode = nodeToPods.get(node);
+    if (onNode) onNode.push(pod); else nodeToPods.set(node, [pod]);
   }
 
   const creates: string[] = [], deletes: string[] = [];
@@ -273,7 +274,7 @@ function syncDaemonSet(key: ObjectKey, ctx: ReconcileContext): ReconcileResult {
     deletes.push(...plan.deletes);
   }
   const known = new Set(nodes.map((n) => n.metadata.name));
-  for (const [node, pods] of [...nodeToPods].sort()) if (!known.has(node)) deletes.push(...pods.filter((p) => !p.spec?.nodeName).map((p) => p.metadata.name));
+  for (const [node, pods] of [...nodeToPods].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (!known.has(node)) deletes.push(...pods.filter((p) => !p.spec?.nodeName).map((p) => p.metadata.name));
   const wrote = syncNodes(ctx, ds, deletes, creates, hash);
   if (!wrote && (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
     syncNodes(ctx, ds, rollingUpdateDeletions(ds, nodes, nodeToPods, hash, ctx.nowEpochMs, placementOf), [], hash);

@@ -84,7 +84,7 @@ export class DeploymentSync {
     const existing = findNewReplicaSet(d, rsList, storedTemplatesEqual) as SyncedRS | undefined;
     const newRevision = maxRevision(oldRSs) + 1;
     if (existing) {
-      const annotations = clone({ ...existing.metadata.annotations });
+      const annotations = { ...existing.metadata.annotations } as Record<string, string>;
       const changed = setNewReplicaSetAnnotations(d, annotations, newRevision, true);
       if (changed || (existing.spec?.minReadySeconds ?? 0) !== (d.spec?.minReadySeconds ?? 0)) {
         const copy = clone(existing) as ReplicaSet & K8sObject;
@@ -152,12 +152,11 @@ export class DeploymentSync {
   scaleReplicaSet(rs: SyncedRS, newScale: number, operation: 'up' | 'down'): { scaled: boolean; rs: SyncedRS } {
     const { d, ctx } = this;
     const oldScale = rs.spec?.replicas ?? 1;
-    const annotations = clone({ ...rs.metadata.annotations });
+    const annotations = { ...rs.metadata.annotations } as Record<string, string>;
     const annotationsChanged = setReplicasAnnotations(annotations, replicasOf(d), replicasOf(d) + maxSurgeOf(d));
     if (oldScale === newScale && !annotationsChanged) return { scaled: false, rs };
-    const copy = clone(rs) as ReplicaSet & K8sObject;
-    copy.metadata.annotations = annotations;
-    copy.spec = { ...copy.spec!, replicas: newScale };
+    // Only the size and annotations change: the template stays the stored one (the apiserver may share it).
+    const copy = { ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...rs.spec!, replicas: newScale } } as ReplicaSet & K8sObject;
     const res = ctx.api.update(copy, { handOver: true });
     if (!res.ok) throw new Retryable(res.status.message);
     const scaled = oldScale !== newScale;

@@ -38,8 +38,8 @@ export function podFromTemplate(template: DeepReadonly<PodTemplateSpec> | undefi
     apiVersion: 'v1', kind: 'Pod',
     metadata: {
       name: '', generateName: `${owner.metadata.name}-`, namespace,
-      ...(meta?.labels ? { labels: clone({ ...meta.labels }) } : {}),
-      ...(meta?.annotations ? { annotations: clone({ ...meta.annotations }) } : {}),
+      ...(meta?.labels ? { labels: { ...meta.labels } } : {}),
+      ...(meta?.annotations ? { annotations: { ...meta.annotations } } : {}),
       ...(meta?.finalizers?.length ? { finalizers: [...meta.finalizers] } : {}),
       ownerReferences: [controllerRefTo(owner)],
     },
@@ -164,8 +164,7 @@ export interface ManageFailure {
  * and the ReplicaFailure condition while pod management fails; zero counts are omitted as the API's JSON does. Pure.
  */
 export function replicaSetStatus(rs: RS, activePods: readonly P[], failure: ManageFailure | undefined, nowEpochMs: number): ReplicaSet['status'] {
-  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
-  const templateReqs: Requirement[] = Object.keys(templateLabels).map((key) => ({ key, operator: '=', values: [templateLabels[key]] }));
+  const templateReqs = templateRequirements(rs.spec?.template?.metadata?.labels);
   let fullyLabeled = 0, ready = 0, available = 0;
   const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
   for (const pod of activePods) {
@@ -192,6 +191,19 @@ export function replicaSetStatus(rs: RS, activePods: readonly P[], failure: Mana
     ...(rs.metadata.generation ? { observedGeneration: rs.metadata.generation } : {}),
     ...(conditions.length ? { conditions } : {}),
   };
+}
+
+const requirementsByTemplateLabels = new WeakMap<object, readonly Requirement[]>();
+
+/** `key=value` requirements for every template label, in the labels' order; remembered per stored labels object. Pure. */
+function templateRequirements(labels: DeepReadonly<Record<string, string>> | undefined): readonly Requirement[] {
+  if (!labels) return NO_REQUIREMENTS;
+  let reqs = requirementsByTemplateLabels.get(labels);
+  if (!reqs) {
+    reqs = Object.keys(labels).map((key) => ({ key, operator: '=' as const, values: [labels[key]] }));
+    requirementsByTemplateLabels.set(labels, reqs);
+  }
+  return reqs;
 }
 
 /** Ms until the next ready pod becomes available under minReadySeconds (for a precise recount); undefined if none. Pure. */

@@ -62,7 +62,8 @@ export class Scheduler implements Controller {
   /** Pods waiting in PreBind for their delayed claims to be bound: the node they will go to, and until when. */
   private readonly binding = new Map<ObjectKey, { node: string; claims: readonly string[]; deadline: number }>();
 
-  constructor(store: ObjectStore, private readonly imagesOnNode: (node: string, pod: DeepReadonly<Pod>) => boolean = () => false) {
+  /** `imagesFor(pod)` answers, node by node, whether the node already holds every image the pod runs. */
+  constructor(store: ObjectStore, private readonly imagesFor: (pod: DeepReadonly<Pod>) => (node: string) => boolean = () => () => false) {
     store.watch((change) => {
       if (change.kind === 'Node') this.nodeList = undefined;
       this.cache.observe(change);
@@ -96,7 +97,7 @@ export class Scheduler implements Controller {
     const nodes = (this.nodeList ??= ctx.store.list<DeepReadonly<Node> & K8sObject>('Node'));
     const claims = podVolumeClaims(pod, lookupIn(ctx.store));
     if (!claims.ok) return this.unschedulablePod(key, pod, preFilterFailureMessage(nodes.length, claims.reason), ctx);
-    const placement = placePod(pod, nodes, this.cache, ctx.rng, (n) => this.imagesOnNode(n, pod), (n) => volumeBindingFilter(claims, n));
+    const placement = placePod(pod, nodes, this.cache, ctx.rng, this.imagesFor(pod), (n) => volumeBindingFilter(claims, n));
     if ('node' in placement) {
       if (claims.delayed.length > 0) return this.startBinding(key, placement.node, claims.delayed, ctx);
       this.bindPod(key, pod, placement.node, ctx);

@@ -100,7 +100,7 @@ export class ApiServer {
     strategy.applyDefaults?.(obj);
 
     if (info.namespaced) {
-      const ns = store.get(objectKey('Namespace', undefined, obj.metadata.namespace!));
+      const ns = store.get(namespaceKey(obj.metadata.namespace!));
       if (!ns) return { ok: false, status: notFoundStatus('namespaces', obj.metadata.namespace!) };
       if (ns.metadata.deletionTimestamp) {
         return { ok: false, status: forbiddenStatus(`${resourceGroupName(info)} "${obj.metadata.name}" is forbidden: unable to create new content in namespace ${obj.metadata.namespace} because it is being terminated`) };
@@ -270,7 +270,8 @@ export class ApiServer {
 
   private finalize(actor: string, old: K8sObject, key: ObjectKey = keyOf(old)): ApiResult {
     this.deps.store.remove(key);
-    this.strategy(old.kind).afterDelete?.(old, this.ctx(false));
+    const strategy = this.strategy(old.kind);
+    if (strategy.afterDelete) strategy.afterDelete(old, this.ctx(false));
     this.trace(actor, 'remove', key);
     return { ok: true, object: old };
   }
@@ -285,6 +286,19 @@ export class ApiServer {
   private trace(actor: string, verb: string, key: ObjectKey, detail?: string): void {
     this.deps.trace?.record({ at: this.deps.clock.now, type: 'write', actor, verb, key, detail });
   }
+}
+
+/** Namespace keys by name: every namespaced create looks its namespace up. */
+const namespaceKeys = new Map<string, ObjectKey>();
+
+function namespaceKey(name: string): ObjectKey {
+  let key = namespaceKeys.get(name);
+  if (key === undefined) {
+    key = objectKey('Namespace', undefined, name);
+    if (namespaceKeys.size >= 1_024) namespaceKeys.clear();
+    namespaceKeys.set(name, key);
+  }
+  return key;
 }
 
 function hasPendingFinalizers(strategy: Strategy, obj: K8sObject): boolean {

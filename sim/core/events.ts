@@ -27,12 +27,27 @@ export interface EventRecorderOptions {
   readonly maxEvents?: number;
 }
 
-/** One recorder for the whole cluster; `for(source)` gives each component its own `record`. */
+/** The fields Events are aggregated on, and the Event (key) that carries them now. */
+interface Aggregate {
+  readonly type: EventType;
+  readonly reason: string;
+  readonly message: string;
+  readonly component: string;
+  readonly host: string;
+  readonly fieldPath: string;
+  key: ObjectKey;
+}
+
+/** One recorder for the whole cluster; each component records through it under its own source. */
 export class EventRecorder {
   private readonly ttlMs: number;
   private readonly maxEvents: number;
-  /** Aggregation key → Event key, like the EventCorrelator's cache. */
-  private readonly byAggregate = new Map<string, ObjectKey>();
+  /**
+   * What has been recorded about each object (by uid), like the EventCorrelator's cache: the fields an Event is
+   * aggregated on and the Event that holds them. An object has few distinct Events, so a list is searched.
+   */
+  private readonly byObject = new Map<string, Aggregate[]>();
+  private aggregates = 0;
   /** Event key → expiry (ms of virtual time), in least-recently-updated order. */
   private readonly expiry = new ExpiryQueue();
   private sequence = 0;
@@ -51,16 +66,19 @@ export class EventRecorder {
     const now = clock.nowEpochMs;
     const stamp = formatTimestamp(now);
     const namespace = obj.metadata.namespace || 'default';
-    const aggKey = `${obj.metadata.uid}|${type}|${reason}|${message}|${source.component}|${source.host ?? ''}|${fieldPath ?? ''}`;
     this.deps.trace?.record({ at: clock.now, type: 'event', eventType: type, reason, object: `${obj.kind}/${obj.metadata.name}`, message });
 
-    const existingKey = this.byAggregate.get(aggKey);
-    const existing = existingKey !== undefined ? store.get(existingKey) : undefined;
+    const uid = obj.metadata.uid ?? '';
+    const component = source.component, host = source.host ?? '', path = fieldPath ?? '';
+    let recorded = this.byObject.get(uid);
+    const aggregate = recorded?.find((a) => a.reason === reason && a.message === message && a.type === type
+      && a.component === component && a.host === host && a.fieldPath === path);
+    const existing = aggregate ? store.get(aggregate.key) : undefined;
     if (existing) {
       const count = ((existing as { count?: number }).count ?? 1) + 1;
       const updated = { ...existing, count, lastTimestamp: stamp };
       const res = api.update('event-recorder', updated as K8sObject);
-      if (res.ok) this.touch(existingKey!, clock.now);
+      if (res.ok) this.touch(aggregate!.key, clock.now);
       this.purge();
       return;
     }
@@ -87,7 +105,12 @@ export class EventRecorder {
     const res = api.create('event-recorder', event as unknown as K8sObject, { handOver: true });
     if (res.ok) {
       const key = objectKey('Event', namespace, name);
-      this.byAggregate.set(aggKey, key);
+      if (aggregate) aggregate.key = key;
+      else {
+        if (!recorded) { recorded = []; this.byObject.set(uid, recorded); }
+        recorded.push({ type, reason, message, component, host, fieldPath: path, key });
+        this.aggregates++;
+      }
       this.touch(key, clock.now);
     }
     this.purge();
@@ -102,9 +125,19 @@ export class EventRecorder {
       const ev = store.get(oldest.key);
       if (ev) api.delete('event-ttl', 'Event', ev.metadata.namespace, ev.metadata.name);
     }
-    if (this.byAggregate.size > this.expiry.size * 2 + 64) {
-      for (const [agg, key] of this.byAggregate) if (!this.expiry.has(key)) this.byAggregate.delete(agg);
+    if (this.aggregates > this.expiry.size * 2 + 64) this.forgetPurged();
+  }
+
+  /** Drops what is remembered about Events that no longer exist. */
+  private forgetPurged(): void {
+    let kept = 0;
+    for (const [uid, recorded] of this.byObject) {
+      const live = recorded.filter((a) => this.expiry.has(a.key));
+      if (live.length === 0) this.byObject.delete(uid);
+      else if (live.length < recorded.length) this.byObject.set(uid, live);
+      kept += live.length;
     }
+    this.aggregates = kept;
   }
 
   private touch(key: ObjectKey, now: number): void {

@@ -16,16 +16,30 @@ export function generateName(base: string, rng: Rng): string {
   return prefix + suffix;
 }
 
+const HEX_DIGITS = '0123456789abcdef';
+/** The UUID's characters, filled in place: a uid is made for every object and Event created. */
+const uidChars: number[] = new Array(36).fill(0x2d);
+
+/** Writes `n` as `width` lower-case hex digits into uidChars from `at`. */
+function putHex(n: number, width: number, at: number): void {
+  for (let i = width - 1; i >= 0; i--) { uidChars[at + i] = HEX_DIGITS.charCodeAt(n & 0xf); n >>>= 4; }
+}
+
 /** A random version-4 UUID, drawn from `rng`. */
 export function newUid(rng: Rng): string {
-  const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
   const a = rng.nextUint32();
   const b = rng.nextUint32();
   const c = rng.nextUint32();
   const d = rng.nextUint32();
   const timeHi = ((b & 0x0fff) | 0x4000) >>> 0;
   const clockSeq = (((c >>> 16) & 0x3fff) | 0x8000) >>> 0;
-  return `${hex(a, 8)}-${hex(b >>> 16, 4)}-${hex(timeHi, 4)}-${hex(clockSeq, 4)}-${hex(c & 0xffff, 4)}${hex(d, 8)}`;
+  putHex(a, 8, 0);
+  putHex(b >>> 16, 4, 9);
+  putHex(timeHi, 4, 14);
+  putHex(clockSeq, 4, 19);
+  putHex(c & 0xffff, 4, 24);
+  putHex(d, 8, 28);
+  return String.fromCharCode.apply(null, uidChars);
 }
 
 /** JSON with object keys sorted, so equal values always serialise the same way. Pure. */
@@ -90,6 +104,12 @@ function templateFnv(template: unknown): number {
 
 /** An Event's name: `<object>.<hex of the event time in ns>`, as the event recorder builds it. Pure. */
 export function eventName(objectName: string, epochMs: number, sequence: number): string {
-  const nanos = BigInt(Math.floor(epochMs)) * 1_000_000n + BigInt(sequence % 1_000_000);
-  return `${objectName}.${nanos.toString(16)}`;
+  // epochMs × 10^6 needs more than a double's 53 bits: it is worked out in two 32-bit halves, exactly.
+  const ms = Math.floor(epochMs);
+  const high = Math.floor(ms / 0x1_0000_0000), low = ms - high * 0x1_0000_0000;
+  const lowNanos = low * 1_000_000 + (sequence % 1_000_000);
+  const carry = Math.floor(lowNanos / 0x1_0000_0000);
+  const top = high * 1_000_000 + carry, bottom = lowNanos - carry * 0x1_0000_0000;
+  const hex = top > 0 ? top.toString(16) + bottom.toString(16).padStart(8, '0') : bottom.toString(16);
+  return `${objectName}.${hex}`;
 }

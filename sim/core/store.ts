@@ -272,8 +272,10 @@ export class ObjectStore {
       const before = def.fn(old);
       const after = def.fn(obj);
       if (sameValues(before, after)) continue;
-      for (const value of before) deleteFrom(def.entries, value, key);
-      for (const value of after) setFor(def.entries, value).add(key);
+      // Only the values that come or go are touched: a slice that changes one address keeps the others' sets.
+      const had = valueSet(before), has = valueSet(after);
+      for (const value of before) if (!has.has(value)) deleteFrom(def.entries, value, key);
+      for (const value of after) if (!had.has(value)) setFor(def.entries, value).add(key);
     }
   }
 
@@ -299,6 +301,11 @@ export class ObjectStore {
     const key = keyOf(obj);
     for (const value of def.fn(obj)) setFor(def.entries, value).add(key);
   }
+}
+
+/** Membership in a list of index values: the list itself when short, a Set when long. */
+function valueSet(values: readonly string[]): { has(value: string): boolean } {
+  return values.length <= 8 ? { has: (v) => values.includes(v) } : new Set(values);
 }
 
 /** Whether two lists of index values are the same values in the same order. */

@@ -31,22 +31,28 @@ export interface PodSummary {
   sliceEndpoint?: unknown;
 }
 
-const summaries = new WeakMap<object, PodSummary>();
+/**
+ * Where a pod version keeps its summary: a non-enumerable symbol member, which JSON, structured cloning, spreads
+ * and Object.keys all skip, so no copy or later version ever carries it. Frozen pods (tests freeze stored
+ * objects) keep theirs in a WeakMap instead.
+ */
+const SUMMARY = Symbol('podSummary');
+const frozenSummaries = new WeakMap<object, PodSummary>();
 
 /** The summary of a pod version that is never changed again (a stored pod), worked out on first use. */
 export function storedPodSummary(pod: DeepReadonly<Pod>): PodSummary {
-  let summary = summaries.get(pod);
-  if (!summary) {
-    const text = podCondition(pod, 'Ready')?.lastTransitionTime;
-    const ms = text ? parseTimestamp(text) : Number.NaN;
-    const controller = controllerOf(pod);
-    summary = {
-      ready: isPodReady(pod), readyTransitionMs: Number.isNaN(ms) ? undefined : ms, active: isPodActive(pod),
-      hasController: controller !== undefined, controllerUid: controller?.uid,
-      terminal: isPodTerminal(pod), terminating: pod.metadata?.deletionTimestamp !== undefined,
-      hasIP: !!pod.status?.podIP || (pod.status?.podIPs?.length ?? 0) > 0, nodeName: pod.spec?.nodeName ?? '',
-    };
-    summaries.set(pod, summary);
-  }
+  const kept = (pod as { [SUMMARY]?: PodSummary })[SUMMARY] ?? frozenSummaries.get(pod);
+  if (kept) return kept;
+  const text = podCondition(pod, 'Ready')?.lastTransitionTime;
+  const ms = text ? parseTimestamp(text) : Number.NaN;
+  const controller = controllerOf(pod);
+  const summary: PodSummary = {
+    ready: isPodReady(pod), readyTransitionMs: Number.isNaN(ms) ? undefined : ms, active: isPodActive(pod),
+    hasController: controller !== undefined, controllerUid: controller?.uid,
+    terminal: isPodTerminal(pod), terminating: pod.metadata?.deletionTimestamp !== undefined,
+    hasIP: !!pod.status?.podIP || (pod.status?.podIPs?.length ?? 0) > 0, nodeName: pod.spec?.nodeName ?? '',
+  };
+  if (Object.isExtensible(pod)) Object.defineProperty(pod, SUMMARY, { value: summary });
+  else frozenSummaries.set(pod, summary);
   return summary;
 }

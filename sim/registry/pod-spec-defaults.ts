@@ -2,6 +2,8 @@
 // _ContainerPort, _Probe, _HTTPGetAction, _Volume and the volume sources, _ResourceList), for Pods and templates.
 // Containers get no resizePolicy: that defaulting was removed in v1.33 (kubernetes#128920).
 // SIMPLIFIED: pod-level resources get no requests-from-limits defaulting.
+// Fields are written only when their value changes, so a template shared with a stored object (already
+// defaulted, possibly frozen) is left untouched.
 import { canonicalQuantityText } from './quantity-canonical';
 import { arrayOf, isRecord } from './field-checks';
 
@@ -14,7 +16,7 @@ export function canonicalizeResourceList(list: unknown): void {
   if (!isRecord(list)) return;
   for (const [name, value] of Object.entries(list)) {
     const canonical = canonicalQuantityText(value);
-    if (canonical !== undefined) list[name] = canonical;
+    if (canonical !== undefined && canonical !== value) list[name] = canonical;
   }
 }
 
@@ -32,8 +34,8 @@ function defaultHandler(handler: unknown): void {
   if (!isRecord(handler)) return;
   const http = handler.httpGet;
   if (isRecord(http)) {
-    http.path = http.path || '/';
-    http.scheme = http.scheme || 'HTTP';
+    http.path ||= '/';
+    http.scheme ||= 'HTTP';
   }
   if (isRecord(handler.grpc) && handler.grpc.service === undefined) handler.grpc.service = '';
 }
@@ -41,18 +43,18 @@ function defaultHandler(handler: unknown): void {
 /** SetDefaults_Probe and its handler's defaults. Mutates. */
 export function applyProbeDefaults(probe: unknown): void {
   if (!isRecord(probe)) return;
-  probe.timeoutSeconds = probe.timeoutSeconds || 1;
-  probe.periodSeconds = probe.periodSeconds || 10;
-  probe.successThreshold = probe.successThreshold || 1;
-  probe.failureThreshold = probe.failureThreshold || 3;
+  probe.timeoutSeconds ||= 1;
+  probe.periodSeconds ||= 10;
+  probe.successThreshold ||= 1;
+  probe.failureThreshold ||= 3;
   defaultHandler(probe);
 }
 
 /** SetDefaults_Container and the defaults of its ports, env, probes, lifecycle and resources. Mutates. */
 export function applyContainerDefaults(c: Obj): void {
   if (!c.imagePullPolicy) c.imagePullPolicy = imageTag(String(c.image ?? '')) === 'latest' ? 'Always' : 'IfNotPresent';
-  c.terminationMessagePath = c.terminationMessagePath || '/dev/termination-log';
-  c.terminationMessagePolicy = c.terminationMessagePolicy || 'File';
+  c.terminationMessagePath ||= '/dev/termination-log';
+  c.terminationMessagePolicy ||= 'File';
   for (const port of arrayOf(c.ports)) if (isRecord(port) && !port.protocol) port.protocol = 'TCP';
   for (const env of arrayOf(c.env)) {
     const fieldRef = isRecord(env) && isRecord(env.valueFrom) ? env.valueFrom.fieldRef : undefined;
@@ -128,7 +130,8 @@ export function applyVolumeDefaults(v: Obj): void {
     v.scaleIO.fsType ||= 'xfs';
   }
   if (isRecord(v.emptyDir) && v.emptyDir.sizeLimit !== undefined) {
-    v.emptyDir.sizeLimit = canonicalQuantityText(v.emptyDir.sizeLimit) ?? v.emptyDir.sizeLimit;
+    const canonical = canonicalQuantityText(v.emptyDir.sizeLimit);
+    if (canonical !== undefined && canonical !== v.emptyDir.sizeLimit) v.emptyDir.sizeLimit = canonical;
   }
   const template = isRecord(v.ephemeral) ? v.ephemeral.volumeClaimTemplate : undefined;
   if (isRecord(template)) applyClaimSpecDefaults(template.spec);
@@ -139,16 +142,16 @@ export function applyVolumeDefaults(v: Obj): void {
  * terminationGracePeriodSeconds 30, schedulerName default-scheduler, then containers, volumes and overhead. Mutates.
  */
 export function applyPodSpecDefaults(spec: Obj): void {
-  spec.dnsPolicy = spec.dnsPolicy || 'ClusterFirst';
-  spec.restartPolicy = spec.restartPolicy || 'Always';
+  spec.dnsPolicy ||= 'ClusterFirst';
+  spec.restartPolicy ||= 'Always';
   if (spec.securityContext === undefined || spec.securityContext === null) spec.securityContext = {};
   if (spec.terminationGracePeriodSeconds === undefined || spec.terminationGracePeriodSeconds === null) {
     spec.terminationGracePeriodSeconds = 30;
   }
-  spec.schedulerName = spec.schedulerName || 'default-scheduler';
+  spec.schedulerName ||= 'default-scheduler';
   // The v1 conversion mirrors the deprecated `serviceAccount` field and `serviceAccountName`.
   if (!spec.serviceAccountName && spec.serviceAccount) spec.serviceAccountName = spec.serviceAccount;
-  if (spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
+  if (spec.serviceAccountName && spec.serviceAccount !== spec.serviceAccountName) spec.serviceAccount = spec.serviceAccountName;
   for (const list of CONTAINER_LISTS) for (const c of arrayOf(spec[list])) if (isRecord(c)) applyContainerDefaults(c);
   for (const v of arrayOf(spec.volumes)) if (isRecord(v)) applyVolumeDefaults(v);
   canonicalizeResourceList(spec.overhead);
