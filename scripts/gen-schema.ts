@@ -21,6 +21,7 @@ const KIND_ROOTS: Record<string, string> = {
   PersistentVolumeClaim: 'core/v1.PersistentVolumeClaim', PersistentVolume: 'core/v1.PersistentVolume',
   Deployment: 'apps/v1.Deployment', ReplicaSet: 'apps/v1.ReplicaSet', DaemonSet: 'apps/v1.DaemonSet',
   StatefulSet: 'apps/v1.StatefulSet', EndpointSlice: 'discovery/v1.EndpointSlice', StorageClass: 'storage/v1.StorageClass',
+  ServiceAccount: 'core/v1.ServiceAccount',
 };
 
 /** Aliases that are scalars on the wire. */

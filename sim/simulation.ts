@@ -94,9 +94,9 @@ export class Simulation {
 
   private bootstrap(): void {
     const plans = planNodes(this.profile, this.rng.fork('profile'));
-    this.components.start(this, plans);
-    const kubeApi = this.apiServer.as('kube-apiserver');
     const apiServerIP = `20.${this.rng.fork('apiserver-ip').between(40, 250)}.${this.rng.fork('apiserver-ip2').between(0, 255)}.${this.rng.fork('apiserver-ip3').between(1, 254)}`;
+    this.components.start(this, plans, apiServerIP);
+    const kubeApi = this.apiServer.as('kube-apiserver');
     for (const obj of bootstrapObjects(this.profile, apiServerIP)) this.mustCreate(kubeApi.create(obj));
     for (const plan of plans) {
       this.runtime.nodes.set(plan.machine.name, {

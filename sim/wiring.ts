@@ -16,6 +16,9 @@ import { deploymentController } from './controllers/deployment';
 import { daemonSetController } from './controllers/daemon-set';
 import { garbageCollector } from './controllers/garbage-collector';
 import { namespaceController } from './controllers/namespace';
+import { KUBERNETES_SERVICE_INTERVAL_MS, KubernetesServiceController } from './controllers/kubernetes-service';
+import { serviceAccountController } from './controllers/service-account';
+import { clusterCaPem, RootCaCertPublisher } from './controllers/root-ca-cert-publisher';
 import { EndpointsController } from './controllers/endpoints';
 import { EndpointSliceController } from './controllers/endpoint-slice';
 import { KubeProxyController } from './controllers/kube-proxy';
@@ -36,7 +39,7 @@ import type { Simulation } from './engine';
 export interface Components {
   readonly images: readonly AppImage[];
   /** Installs the data plane and registers every controller, before the bootstrap objects are created. */
-  start(sim: Simulation, plans: readonly NodePlan[]): void;
+  start(sim: Simulation, plans: readonly NodePlan[], apiServerIP: string): void;
   /** Powers a node's VM off or on. */
   setNodePower(sim: Simulation, nodeName: string, on: boolean): CommandResult;
 }
@@ -46,7 +49,7 @@ export function wireControllers(profile: ResolvedProfile, rng: Rng): Components 
   let kubelet: Kubelet | undefined;
   return {
     images: APP_IMAGES,
-    start(sim, plans) {
+    start(sim, plans, apiServerIP) {
       const { manager, runtime, store } = sim;
       const plane = createDataPlane(runtime, store, rng.fork('network'), {
         proxyMode: profile.proxyMode, clusterDNS: intToIp(profile.serviceCidr.base + 10),
@@ -72,7 +75,10 @@ export function wireControllers(profile: ResolvedProfile, rng: Rng): Components 
       manager.add(replicaSetController);
       manager.add(daemonSetController);
       manager.add(garbageCollector);
+      manager.add(new KubernetesServiceController(intToIp(profile.serviceCidr.base + 1), apiServerIP, rng.fork('kubernetes-service').int(KUBERNETES_SERVICE_INTERVAL_MS)));
       manager.add(namespaceController);
+      manager.add(serviceAccountController);
+      manager.add(new RootCaCertPublisher(clusterCaPem(rng.fork('cluster-ca'))));
       manager.add(new EndpointsController());
       manager.add(new EndpointSliceController());
       manager.add(new KubeProxyController(plane.proxier));

@@ -2,7 +2,7 @@
 // probe, and restart with CrashLoopBackOff. One call advances a container as far as `now` allows and returns
 // when it next needs attention.
 import type { Container, DeepReadonly, Pod, Probe } from '../model/types';
-import type { ContainerRecord, NodeRuntime, Sandbox } from '../core/runtime';
+import type { ContainerRecord, NodeRuntime, Sandbox, TerminationRecord } from '../core/runtime';
 import type { Rng } from '../core/rng';
 import type { EventType } from '../core/events';
 import type { ImageService } from './kubelet-images';
@@ -16,6 +16,8 @@ export interface ContainerTimers {
   backOffShownAt?: number;
   createAt?: number;
   exitNoticedAt?: number;
+  /** The kubelet has decided to restart the exited container at once (no back-off): it still reports it terminated. */
+  restartPending?: boolean;
   nextReadinessAt?: number;
   nextLivenessAt?: number;
   nextStartupAt?: number;
@@ -188,39 +190,60 @@ function syncProbes(ctx: ContainerSyncContext, spec: DeepReadonly<Container>, re
   return wakes.length ? Math.min(...wakes) : undefined;
 }
 
+/** The record of a container's last run, as lastState.terminated reports it. Pure. */
+export function terminationOf(rec: ContainerRecord): TerminationRecord {
+  const failed = (rec.exitCode ?? 0) !== 0;
+  return { exitCode: rec.exitCode ?? 0, reason: rec.reason ?? (failed ? 'Error' : 'Completed'), startedAtMs: rec.startedAtMs ?? 0, finishedAtMs: rec.finishedAtMs ?? 0 };
+}
+
+function backOffText(ms: number): string {
+  return ms / 1000 >= 60 ? `${Math.floor(ms / 60000)}m${(ms / 1000) % 60}s` : `${ms / 1000}s`;
+}
+
+/**
+ * An exited container the restart policy restarts (doBackOff): the first failure restarts at once, and while the
+ * container waits for that the status still shows it terminated (the kubelet prefers the original state when no
+ * failure reason is cached); later failures wait out the back-off as CrashLoopBackOff, the exited run moving to
+ * lastState. The restart count grows only when the next container is created. Returns the next wake time, or
+ * undefined to go on to the restart now.
+ */
+function noticeExit(ctx: ContainerSyncContext, spec: DeepReadonly<Container>, rec: ContainerRecord, t: ContainerTimers): number | undefined {
+  if (t.exitNoticedAt === undefined) { t.exitNoticedAt = after(ctx, KUBELET_TIMINGS.exitNoticed); return t.exitNoticedAt; }
+  if (ctx.now < t.exitNoticedAt) return t.exitNoticedAt;
+  t.exitNoticedAt = undefined;
+  const ranFor = (rec.finishedAtMs ?? 0) - (rec.startedAtMs ?? 0);
+  if (ranFor >= BACKOFF_RESET_MS) rec.backoffCount = 0;
+  rec.ready = false;
+  rec.readinessSuccesses = 0;
+  rec.readinessFailures = 0;
+  rec.livenessFailures = 0;
+  t.nextReadinessAt = t.nextLivenessAt = t.nextStartupAt = undefined;
+  t.startupDone = false;
+  t.startupFailures = 0;
+  if (rec.backoffCount > 0) {
+    const wait = backoffMs(rec.backoffCount);
+    rec.lastTermination = terminationOf(rec);
+    rec.state = 'waiting';
+    rec.backoffUntil = (rec.finishedAtMs! - (ctx.nowEpochMs - ctx.now)) + wait;
+    rec.reason = 'CrashLoopBackOff';
+    rec.message = `back-off ${backOffText(wait)} restarting failed container=${spec.name} pod=${podRef(ctx.pod)}`;
+    ctx.event('Warning', 'BackOff', `Back-off restarting failed container ${spec.name} in pod ${podRef(ctx.pod)}`);
+  } else {
+    t.restartPending = true;
+  }
+  rec.backoffCount += 1;
+  return undefined;
+}
+
 /** Advances one container as far as `ctx.now` allows; returns when it next needs a sync (absolute ms). */
 export function syncContainer(ctx: ContainerSyncContext, spec: DeepReadonly<Container>, rec: ContainerRecord, t: ContainerTimers, restartPolicy: string): number | undefined {
   if (rec.state === 'running') return syncProbes(ctx, spec, rec, t);
-  if (rec.state === 'terminated') {
+  if (rec.state === 'terminated' && !t.restartPending) {
     const failed = (rec.exitCode ?? 0) !== 0;
     const restart = restartPolicy === 'Always' || (restartPolicy === 'OnFailure' && failed);
     if (!restart) return undefined;
-    if (t.exitNoticedAt === undefined) { t.exitNoticedAt = after(ctx, KUBELET_TIMINGS.exitNoticed); return t.exitNoticedAt; }
-    if (ctx.now < t.exitNoticedAt) return t.exitNoticedAt;
-    t.exitNoticedAt = undefined;
-    const ranFor = (rec.finishedAtMs ?? 0) - (rec.startedAtMs ?? 0);
-    if (ranFor >= BACKOFF_RESET_MS) rec.backoffCount = 0;
-    rec.lastTermination = { exitCode: rec.exitCode ?? 0, reason: rec.reason ?? (failed ? 'Error' : 'Completed'), startedAtMs: rec.startedAtMs ?? 0, finishedAtMs: rec.finishedAtMs ?? 0 };
-    rec.restartCount += 1;
-    rec.state = 'waiting';
-    rec.ready = false;
-    rec.readinessSuccesses = 0;
-    rec.readinessFailures = 0;
-    rec.livenessFailures = 0;
-    t.nextReadinessAt = t.nextLivenessAt = t.nextStartupAt = undefined;
-    t.startupDone = false;
-    t.startupFailures = 0;
-    if (rec.backoffCount > 0) {
-      const wait = backoffMs(rec.backoffCount);
-      rec.backoffUntil = (rec.finishedAtMs! - (ctx.nowEpochMs - ctx.now)) + wait;
-      rec.reason = 'CrashLoopBackOff';
-      rec.message = `back-off ${wait / 1000 >= 60 ? `${Math.floor(wait / 60000)}m${(wait / 1000) % 60}s` : `${wait / 1000}s`} restarting failed container=${spec.name} pod=${podRef(ctx.pod)}`;
-      ctx.event('Warning', 'BackOff', `Back-off restarting failed container ${spec.name} in pod ${podRef(ctx.pod)}`);
-    } else {
-      rec.reason = undefined;
-      rec.message = undefined;
-    }
-    rec.backoffCount += 1;
+    const wake = noticeExit(ctx, spec, rec, t);
+    if (wake !== undefined) return wake;
   }
   if (!rec.pulled) {
     const wake = syncPull(ctx, spec, rec, t);
@@ -231,8 +254,10 @@ export function syncContainer(ctx: ContainerSyncContext, spec: DeepReadonly<Cont
   if (ctx.now < t.createAt) return t.createAt;
   t.createAt = undefined;
   rec.backoffUntil = undefined;
+  t.restartPending = undefined;
   const error = ctx.start(rec, spec);
   if (error) {
+    if (rec.state === 'terminated') { rec.lastTermination = terminationOf(rec); rec.state = 'waiting'; }
     rec.reason = 'CreateContainerConfigError';
     rec.message = error;
     ctx.event('Warning', 'Failed', `Error: ${error}`);

@@ -11,7 +11,7 @@ import type { Rng } from '../core/rng';
 import { ipToInt } from '../net/ipv4';
 import { containerEnv, ServiceLinks } from './kubelet-env';
 import { makeAppContext } from './kubelet-app-context';
-import { syncContainer, type ContainerSyncContext, type ContainerTimers } from './kubelet-containers';
+import { syncContainer, terminationOf, type ContainerSyncContext, type ContainerTimers } from './kubelet-containers';
 import { podStatusFor } from './kubelet-pod-status';
 import { pullSecretRegistries, type ImageService } from './kubelet-images';
 import { KUBELET_TIMINGS } from './kubelet-timings';
@@ -189,7 +189,13 @@ export class Kubelet implements Controller {
     const fieldPath = `spec.containers{${spec.name}}`;
     ctx.recordEvent(pod, 'Normal', 'Created', `Created container: ${spec.name}`, { host: node.name, fieldPath });
     ctx.recordEvent(pod, 'Normal', 'Started', `Started container ${spec.name}`, { host: node.name, fieldPath });
-    if (rec.restartCount > 0 || rec.startedAtMs !== undefined) { rec.previousLogs = rec.logs; rec.logs = new LogBuffer(); }
+    // A new container replaces one that ran before: its restart count is one more, and the old run's exit is lastState.
+    if (rec.startedAtMs !== undefined) {
+      if (rec.state === 'terminated') rec.lastTermination = terminationOf(rec);
+      rec.restartCount += 1;
+      rec.previousLogs = rec.logs;
+      rec.logs = new LogBuffer();
+    }
     rec.state = 'running';
     rec.reason = undefined;
     rec.message = undefined;

@@ -42,7 +42,7 @@ const AKS_STORAGE_CLASSES = new Set(['default', 'managed', 'managed-csi', 'manag
   'azurefile-csi', 'azurefile-premium', 'azurefile-csi-premium']);
 
 /** Creation order: what others refer to comes first, as Helm orders an install. */
-const KIND_ORDER = ['Namespace', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim', 'Secret', 'ConfigMap', 'Service',
+const KIND_ORDER = ['Namespace', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim', 'ServiceAccount', 'Secret', 'ConfigMap', 'Service',
   'Endpoints', 'EndpointSlice', 'DaemonSet', 'Deployment', 'ReplicaSet', 'StatefulSet', 'Pod'];
 
 /** Annotations a server or kubectl writes; a manifest taken from `kubectl get -o yaml` carries them. */

@@ -33,7 +33,7 @@ const FIELD_LABELS: Partial<Record<Kind, readonly string[]>> = {
 };
 
 /** Kinds with no conversion function of their own: runtime.DefaultMetaV1FieldSelectorConversion applies. */
-const METADATA_ONLY: ReadonlySet<Kind> = new Set<Kind>(['ConfigMap', 'Endpoints', 'PersistentVolumeClaim', 'PersistentVolume', 'EndpointSlice', 'StorageClass', 'Deployment', 'DaemonSet']);
+const METADATA_ONLY: ReadonlySet<Kind> = new Set<Kind>(['ConfigMap', 'Endpoints', 'PersistentVolumeClaim', 'PersistentVolume', 'EndpointSlice', 'StorageClass', 'Deployment', 'DaemonSet', 'ServiceAccount']);
 
 /**
  * The apiserver's refusal of a field label `kind` does not support (ConvertFieldLabel), or undefined.

@@ -4,6 +4,8 @@
 
 interface Help { readonly long: string; readonly use: string }
 
+const CREATE_SERVICE_ACCOUNT: Help = { long: 'Create a service account with the specified name.', use: 'kubectl create serviceaccount NAME [--dry-run=server|client|none] [options]' };
+
 const HELP: Readonly<Record<string, Help>> = {
   apply: {
     long: "Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.\n\n JSON and YAML formats are accepted.\n\n Alpha Disclaimer: the --prune functionality is not yet complete. Do not use unless you are aware of what the current state is. See https://issues.k8s.io/34274.",
@@ -11,6 +13,8 @@ const HELP: Readonly<Record<string, Help>> = {
   },
   'create deployment': { long: 'Create a deployment with the specified name.', use: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]' },
   'create namespace': { long: 'Create a namespace with the specified name.', use: 'kubectl create namespace NAME [--dry-run=server|client|none] [options]' },
+  'create serviceaccount': CREATE_SERVICE_ACCOUNT,
+  'create sa': CREATE_SERVICE_ACCOUNT,
   replace: {
     long: 'Replace a resource by file name or stdin.\n\n JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by\n\n  $ kubectl get TYPE NAME -o yaml',
     use: 'kubectl replace -f FILENAME [options]',

@@ -23,7 +23,7 @@ const GO_TYPES: Readonly<Record<string, string>> = {
   Pod: '*v1.Pod', Service: '*v1.Service', Deployment: '*v1.Deployment', ReplicaSet: '*v1.ReplicaSet', StatefulSet: '*v1.StatefulSet',
   DaemonSet: '*v1.DaemonSet', ConfigMap: '*v1.ConfigMap', Secret: '*v1.Secret', Node: '*v1.Node', Namespace: '*v1.Namespace',
   Endpoints: '*v1.Endpoints', EndpointSlice: '*v1.EndpointSlice', Event: '*v1.Event', PersistentVolumeClaim: '*v1.PersistentVolumeClaim',
-  PersistentVolume: '*v1.PersistentVolume', StorageClass: '*v1.StorageClass',
+  PersistentVolume: '*v1.PersistentVolume', StorageClass: '*v1.StorageClass', ServiceAccount: '*v1.ServiceAccount',
 };
 
 function readyTime(pod: StoredPod): number {

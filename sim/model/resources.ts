@@ -45,6 +45,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('ConfigMap', '', 'v1', 'configmaps', ['cm']),
   r('Secret', '', 'v1', 'secrets', []),
   r('Event', '', 'v1', 'events', ['ev']),
+  r('ServiceAccount', '', 'v1', 'serviceaccounts', ['sa']),
   r('PersistentVolumeClaim', '', 'v1', 'persistentvolumeclaims', ['pvc'], { hasStatus: true }),
   r('PersistentVolume', '', 'v1', 'persistentvolumes', ['pv'], { namespaced: false, hasStatus: true }),
   r('StorageClass', 'storage.k8s.io', 'v1', 'storageclasses', ['sc'], { namespaced: false }),

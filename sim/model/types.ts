@@ -1,6 +1,6 @@
 // Kubernetes object types as the API spells them (from kubernetes-types), and the keys the engine uses for them.
 import type {
-  ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service,
+  ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service, ServiceAccount,
 } from 'kubernetes-types/core/v1';
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
@@ -8,7 +8,7 @@ import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { ObjectMeta, OwnerReference, LabelSelector, Time } from 'kubernetes-types/meta/v1';
 
 export type {
-  ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service,
+  ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service, ServiceAccount,
   DaemonSet, Deployment, ReplicaSet, StatefulSet, EndpointSlice, StorageClass, ObjectMeta, OwnerReference,
   LabelSelector, Time,
 };
@@ -22,7 +22,7 @@ export type { DeploymentCondition, DeploymentSpec, DeploymentStrategy } from 'ku
 export type Kind =
   | 'Namespace' | 'Node' | 'Pod' | 'Service' | 'Endpoints' | 'EndpointSlice' | 'ConfigMap' | 'Secret' | 'Event'
   | 'ReplicaSet' | 'Deployment' | 'DaemonSet' | 'StatefulSet'
-  | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass';
+  | 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass' | 'ServiceAccount';
 
 /** The shape every stored object shares: kind, apiVersion and metadata are always set once stored. */
 export interface K8sObject {

@@ -15,6 +15,7 @@ import { podStrategy } from './pod';
 import { replicaSetStrategy } from './replica-set';
 import { secretStrategy } from './secret';
 import { serviceStrategy } from './service';
+import { serviceAccountStrategy } from './service-account';
 import { statefulSetStrategy } from './stateful-set';
 import { storageClassStrategy } from './storage-class';
 
@@ -36,4 +37,5 @@ export const strategies: Partial<Record<Kind, Strategy>> = {
   PersistentVolumeClaim: persistentVolumeClaimStrategy,
   PersistentVolume: persistentVolumeStrategy,
   StorageClass: storageClassStrategy,
+  ServiceAccount: serviceAccountStrategy,
 };

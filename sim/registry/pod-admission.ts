@@ -30,7 +30,8 @@ export function tokenVolume(name: string): Obj {
 /**
  * ServiceAccount admission: `default` account, and unless automount is off, a token volume mounted read-only in
  * every container that does not already mount something at the token path. Draws the volume name from `rng`.
- * SIMPLIFIED: there are no ServiceAccount objects, so the account is never looked up and always automounts.
+ * SIMPLIFIED: the account is never looked up: a pod naming a missing account is admitted (the real plugin refuses
+ * it), and the account's own automountServiceAccountToken is not consulted.
  */
 export function admitServiceAccount(spec: Obj, rng: Rng): void {
   if (!spec.serviceAccountName) spec.serviceAccountName = 'default';

@@ -6,6 +6,7 @@ import type { Rng } from '../core/rng';
 import { intToIp, parseCidr, subnet, type Cidr } from '../net/ipv4';
 import type { NodeMachine } from '../controllers/node-status';
 import { aksSystemServices, aksSystemWorkloads } from './aks-system';
+import { kubernetesEndpoints, kubernetesEndpointSlice, kubernetesService } from '../controllers/kubernetes-service';
 
 export interface ResolvedProfile {
   readonly nodeCount: number;
@@ -88,25 +89,8 @@ export function bootstrapObjects(profile: ResolvedProfile, apiServerIP: string):
   const namespaces = ['default', 'kube-node-lease', 'kube-public', 'kube-system'].map((name): K8sObject => ({
     apiVersion: 'v1', kind: 'Namespace', metadata: { name },
   }));
-  const kubernetes: K8sObject = {
-    apiVersion: 'v1', kind: 'Service',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
-    spec: { clusterIP: first, ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 443 }] },
-  };
-  const kubernetesEndpoints: K8sObject = {
-    apiVersion: 'v1', kind: 'Endpoints',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
-    subsets: [{ addresses: [{ ip: apiServerIP }], ports: [{ name: 'https', port: 443, protocol: 'TCP' }] }],
-  };
-  const kubernetesSlice: K8sObject = {
-    apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
-    addressType: 'IPv4',
-    endpoints: [{ addresses: [apiServerIP], conditions: { ready: true } }],
-    ports: [{ name: 'https', port: 443, protocol: 'TCP' }],
-  };
   return [
-    ...namespaces, kubernetes, kubernetesEndpoints, kubernetesSlice,
+    ...namespaces, kubernetesService(first), kubernetesEndpoints(apiServerIP), kubernetesEndpointSlice(apiServerIP),
     ...aksSystemServices(dns),
     ...(profile.systemWorkloads ? aksSystemWorkloads() : []),
   ];

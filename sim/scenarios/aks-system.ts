@@ -54,8 +54,18 @@ function daemonSet(w: WorkloadSpec): K8sObject {
   };
 }
 
-/** The kube-system Deployments and DaemonSets of the profile. Pure. */
+/** The ServiceAccount each system workload's pods run as (the addon manifests ship one per workload), then the
+ * Deployments and DaemonSets. Pure. */
 export function aksSystemWorkloads(): K8sObject[] {
+  const workloads = systemWorkloads();
+  const accounts = workloads.map((w): K8sObject => ({
+    apiVersion: 'v1', kind: 'ServiceAccount',
+    metadata: { name: w.metadata.name, namespace: 'kube-system', labels: { 'addonmanager.kubernetes.io/mode': 'Reconcile' } },
+  }));
+  return [...accounts, ...workloads];
+}
+
+function systemWorkloads(): K8sObject[] {
   return [
     deployment({
       name: 'coredns', labels: { 'k8s-app': 'kube-dns', version: 'v20' }, image: `${MCR}/coredns:v1.12.1`,

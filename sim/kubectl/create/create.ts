@@ -1,11 +1,12 @@
-// `kubectl create` (cmd/create): -f FILE, and the generators deployment, service, secret, configmap and namespace.
+// `kubectl create` (cmd/create): -f FILE, and the generators deployment, service, secret, configmap, namespace and
+// serviceaccount.
 // SIMPLIFIED: generators for kinds kubesim does not serve (job, cronjob, ingress, role, …) say so in one line.
 import type { ProgramContext } from '../../shell/program';
 import { flag, parseFlags, type FlagSpec } from '../flags';
 import { flagError } from '../patch';
 import { wantsHelp } from '../help';
 import { CREATE_COMMON, emitCreated, enforcedNamespace, nameArg } from './emit';
-import { deploymentFor, namespaceFor } from './generators';
+import { deploymentFor, namespaceFor, serviceAccountFor } from './generators';
 import { createFromFiles } from './from-files';
 import { createService } from './service';
 import { createConfigMap, createSecret } from './data';
@@ -30,6 +31,7 @@ Available Commands:
   namespace             Create a namespace with the specified name
   secret                Create a secret using a specified subcommand
   service               Create a service using a specified subcommand
+  serviceaccount        Create a service account with the specified name
 
 Usage:
   kubectl create -f FILENAME [options]
@@ -38,9 +40,9 @@ Use "kubectl create <command> --help" for more information about a given command
 Use "kubectl options" for a list of global command-line options (applies to all commands).
 `;
 
-const ALIASES: Readonly<Record<string, string>> = { deploy: 'deployment', svc: 'service', cm: 'configmap', ns: 'namespace' };
+const ALIASES: Readonly<Record<string, string>> = { deploy: 'deployment', svc: 'service', cm: 'configmap', ns: 'namespace', sa: 'serviceaccount' };
 const UNSIMULATED = new Set(['clusterrole', 'clusterrolebinding', 'cronjob', 'ingress', 'job', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc',
-  'quota', 'resourcequota', 'role', 'rolebinding', 'serviceaccount', 'sa', 'token']);
+  'quota', 'resourcequota', 'role', 'rolebinding', 'token']);
 
 const DEPLOYMENT_FLAGS: FlagSpec = { ...CREATE_COMMON, image: { multi: true }, replicas: { short: 'r' }, port: {} };
 const NAMESPACE_FLAGS: FlagSpec = { ...CREATE_COMMON };
@@ -51,7 +53,7 @@ export function* kubectlCreate(ctx: ProgramContext, args: readonly string[]): Ge
   const raw = subIndex >= 0 ? args[subIndex] : undefined;
   const sub = raw === undefined ? undefined : ALIASES[raw] ?? raw;
   const rest = subIndex >= 0 ? [...args.slice(0, subIndex), ...args.slice(subIndex + 1)] : [...args];
-  if (sub === undefined || !['deployment', 'service', 'secret', 'configmap', 'namespace'].includes(sub)) {
+  if (sub === undefined || !['deployment', 'service', 'secret', 'configmap', 'namespace', 'serviceaccount'].includes(sub)) {
     if (sub !== undefined && UNSIMULATED.has(sub)) { ctx.err(`error: kubesim does not simulate "kubectl create ${raw}": that kind of object is not part of this cluster\n`); return 1; }
     if (sub !== undefined) { ctx.err(`error: unknown command "${raw}" for "kubectl create"\n`); return 1; }
     if (wantsHelp(args)) { ctx.out(HELP); return 0; }
@@ -67,6 +69,7 @@ export function* kubectlCreate(ctx: ProgramContext, args: readonly string[]): Ge
   const named = nameArg(f.positionals, `create ${sub}`);
   if ('error' in named) { ctx.err(named.error); return 1; }
   if (sub === 'namespace') return emitCreated(ctx, f, namespaceFor(named.name), undefined);
+  if (sub === 'serviceaccount') return emitCreated(ctx, f, serviceAccountFor(named.name, enforcedNamespace(f)), (s) => `failed to create serviceaccount: ${s.message}`);
   const images = f.values.get('image') ?? [];
   if (images.length === 0) { ctx.err('error: required flag(s) "image" not set\n'); return 1; }
   const replicas = Number(flag(f, 'replicas') ?? '1');

@@ -91,6 +91,11 @@ export function dockerRegistrySecret(name: string, namespace: string | undefined
   return dataObject('Secret', name, namespace, new Map([['.dockerconfigjson', json]]), 'kubernetes.io/dockerconfigjson');
 }
 
+/** createServiceAccount: only the name (and the namespace when -n is given). Pure. */
+export function serviceAccountFor(name: string, namespace: string | undefined): Obj {
+  return { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, ...(namespace ? { namespace } : {}) } };
+}
+
 /** createNamespace: just the name, with the empty spec and status the struct carries. Pure. */
 export function namespaceFor(name: string): Obj {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: {}, status: {} };

@@ -23,6 +23,7 @@ import { describeNamespace } from './namespace';
 import { describeStatefulSet } from './statefulset';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass, podsUsingClaim } from './storage';
 import { describeConfig, describeGeneric } from './generic';
+import { accountSecrets, describeServiceAccount } from './service-account';
 
 const FLAGS: FlagSpec = {
   selector: { short: 'l' }, filename: { short: 'f', multi: true }, recursive: { short: 'R', bool: true },
@@ -73,6 +74,7 @@ export function describeObject(host: ShellHost, obj: K8sObject, showEvents = tru
     case 'Node': return describeNode(obj, podsOnNode(host.store, obj), events, now);
     case 'Namespace': return describeNamespace(obj);
     case 'ConfigMap': case 'Secret': return describeConfig(obj, events, now);
+    case 'ServiceAccount': return describeServiceAccount(obj, accountSecrets(host.store, obj), events, now);
     // SIMPLIFIED: the remaining kinds use the generic describer instead of their dedicated ones.
     default: return describeGeneric(obj, events, now);
   }

@@ -137,6 +137,11 @@ export const COLUMNS: Partial<Record<Kind, Columns>> = {
     headers: ['NAME', 'TYPE', 'DATA', 'AGE'], wide: [],
     row: (o, now) => [o.metadata.name, (o as Any).type ?? 'Opaque', String(Object.keys((o as Any).data ?? {}).length), age(o.metadata.creationTimestamp, now)],
   },
+  // printServiceAccount: SECRETS counts the secrets the account lists (v1.35 drops the column).
+  ServiceAccount: {
+    headers: ['NAME', 'SECRETS', 'AGE'], wide: [],
+    row: (o, now) => [o.metadata.name, String(((o as Any).secrets ?? []).length), age(o.metadata.creationTimestamp, now)],
+  },
   PersistentVolumeClaim: {
     headers: ['NAME', 'STATUS', 'VOLUME', 'CAPACITY', 'ACCESS MODES', 'STORAGECLASS', 'VOLUMEATTRIBUTESCLASS', 'AGE'], wide: ['VOLUMEMODE'],
     row: (o, now, wide) => {

@@ -76,6 +76,33 @@ describe('kubelet', () => {
     expect(pod(h, 'crash').status!.containerStatuses![0].restartCount - restartsAt60).toBeLessThan(restartsAt60);
   });
 
+  it('restarts the first crash at once and then waits 10 s, 20 s, 40 s… after each exit, counting a restart only when the next container starts', () => {
+    const { h } = setup();
+    boundPod(h, 'crash', 'crasher:1');
+    const seen: string[] = [];
+    let last = '';
+    for (let t = 0; t <= 400_000; t += 100) {
+      h.runUntil(t);
+      const p = pod(h, 'crash');
+      const cs = p.status?.containerStatuses?.[0];
+      const row = `${podRow(p, h.clock.nowEpochMs).status} ${cs?.restartCount ?? 0}`;
+      if (row !== last) { seen.push(row); last = row; }
+    }
+    expect(seen.slice(0, 10)).toEqual([
+      'Pending 0', 'ContainerCreating 0', 'Running 0', 'Error 0', 'Running 1', 'Error 1', 'CrashLoopBackOff 1', 'Running 2', 'Error 2', 'CrashLoopBackOff 2',
+    ]);
+    const starts = h.trace.entries.filter((e) => e.type === 'event' && e.reason === 'Started').map((e) => e.at);
+    const exits = (pod(h, 'crash').status!.containerStatuses![0].restartCount);
+    expect(exits).toBe(starts.length - 1);
+    // Each container runs 2 s; the wait before start n+1 (from the previous exit) is 0, 10, 20, 40, 80, 160 s.
+    const waits = starts.slice(1).map((at, i) => Math.round((at - (starts[i] + 2_000)) / 1000));
+    expect(waits.slice(1)).toEqual([10, 20, 40, 80, 160]);
+    expect(waits[0]).toBeLessThan(2);
+    const cs = pod(h, 'crash').status!.containerStatuses![0];
+    expect(cs.state?.waiting?.message).toMatch(/^back-off 5m0s restarting failed container=app pod=crash_default\(/);
+    expect(cs.lastState?.terminated?.exitCode).toBe(1);
+  });
+
   it('reports ErrImagePull, then ImagePullBackOff, and retries', () => {
     const { h } = setup();
     boundPod(h, 'bad', 'missing/web:1');

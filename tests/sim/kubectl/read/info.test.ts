@@ -16,7 +16,7 @@ describe('kubectl api-resources and api-versions', () => {
       ['events', 'ev', 'v1', 'true', 'Event'], ['namespaces', 'ns', 'v1', 'false', 'Namespace'],
       ['nodes', 'no', 'v1', 'false', 'Node'], ['persistentvolumeclaims', 'pvc', 'v1', 'true', 'PersistentVolumeClaim'],
       ['persistentvolumes', 'pv', 'v1', 'false', 'PersistentVolume'], ['pods', 'po', 'v1', 'true', 'Pod'],
-      ['secrets', '', 'v1', 'true', 'Secret'], ['services', 'svc', 'v1', 'true', 'Service'],
+      ['secrets', '', 'v1', 'true', 'Secret'], ['serviceaccounts', 'sa', 'v1', 'true', 'ServiceAccount'], ['services', 'svc', 'v1', 'true', 'Service'],
       ['daemonsets', 'ds', 'apps/v1', 'true', 'DaemonSet'], ['deployments', 'deploy', 'apps/v1', 'true', 'Deployment'],
       ['replicasets', 'rs', 'apps/v1', 'true', 'ReplicaSet'], ['statefulsets', 'sts', 'apps/v1', 'true', 'StatefulSet'],
       ['endpointslices', '', 'discovery.k8s.io/v1', 'true', 'EndpointSlice'], ['storageclasses', 'sc', 'storage.k8s.io/v1', 'false', 'StorageClass'],

@@ -108,7 +108,8 @@ describe('kubectl exec', () => {
     expect(out(lab.sh('kubectl exec -it deploy/data-api sh'))).toEqual({ stdout: '', stderr: noDash, exitCode: 1 });
     expect(out(lab.sh('kubectl exec nope -- date'))).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 });
     expect(out(lab.sh('kubectl exec deploy/nope -- date'))).toEqual({ stdout: '', stderr: 'Error from server (NotFound): deployments.apps "nope" not found\n', exitCode: 1 });
-    expect(out(lab.sh('kubectl exec cm/kube-root-ca.crt -- date'))).toEqual({ stdout: '', stderr: 'Error from server (NotFound): configmaps "kube-root-ca.crt" not found\n', exitCode: 1 });
+    expect(out(lab.sh('kubectl exec cm/nope -- date'))).toEqual({ stdout: '', stderr: 'Error from server (NotFound): configmaps "nope" not found\n', exitCode: 1 });
+    expect(out(lab.sh('kubectl exec cm/kube-root-ca.crt -- date'))).toEqual({ stdout: '', stderr: 'error: cannot attach to *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n', exitCode: 1 });
   });
 
   it('defaults to the first container with a notice, and rejects an unknown -c', () => {
