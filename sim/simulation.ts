@@ -190,9 +190,14 @@ export class Simulation {
     }
   }
 
-  /** Runs until job `jobId` has finished or `maxMs` of virtual time has passed (then interrupts it). */
+  /**
+   * Runs until job `jobId` has finished or `maxMs` of virtual time has passed (then interrupts it). A job that
+   * starts with a sleep longer than that (`sleep 3600`) runs to the sleep's end: the limit is for waits that
+   * have no end of their own, such as `kubectl get -w`.
+   */
   runJob(jobId: number, maxMs: number): void {
-    const deadline = this.clock.now + maxMs;
+    const wake = this.shell.job(jobId)?.wake;
+    const deadline = Math.max(this.clock.now + maxMs, wake && !wake.cancelled ? wake.at : 0);
     while (this.shell.job(jobId)) {
       const task = this.agenda.peek();
       if (!task || task.at > deadline) { this.runUntil(deadline); this.shell.interrupt(jobId); return; }

@@ -71,6 +71,17 @@ describe('the terminal shell', () => {
     expect(pick(run('echo x > nodir/f'))).toEqual(result('', 'bash: nodir/f: No such file or directory\n', 1));
   });
 
+  it('lets a sleep run to its end past the runner\'s wait limit, and cuts short a wait that has no end', () => {
+    const sim = createSimulation({ seed: 1 });
+    const [slept, watched] = runScript(sim, 'sleep 3600\nkubectl get pods -w');
+    expect(pick(slept)).toEqual(result(''));
+    expect(watched.time).toBe(3_600_000);
+    expect(watched.exitCode).toBe(130);
+    expect(sim.now).toBe(3_600_000 + 600_000);
+    expect(runLine(sim, 'while true; do sleep 5; done', 60_000).exitCode).toBe(130);
+    expect(sim.now).toBe(4_200_000 + 60_000);
+  });
+
   it('writes heredocs to files, quoted delimiters keeping $ literal', () => {
     const { run } = shell();
     expect(pick(runScript(createSimulation({ seed: 1 }), 'X=1\ncat <<EOF\nx=$X\nEOF')[1])).toEqual(result('x=1\n'));
