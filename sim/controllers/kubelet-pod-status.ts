@@ -73,7 +73,10 @@ function condition(previous: DeepReadonly<PodStatus> | undefined, type: string, 
   const prev = previous?.conditions?.find((c) => c.type === type);
   const status = value ? 'True' : 'False';
   const lastTransitionTime = prev && prev.status === status && prev.lastTransitionTime ? prev.lastTransitionTime : formatTimestamp(nowEpochMs);
-  return { type, status, lastProbeTime: null, lastTransitionTime, ...(reason ? { reason } : {}), ...(message ? { message } : {}) } as unknown as Condition;
+  const out: Record<string, unknown> = { type, status, lastProbeTime: null, lastTransitionTime };
+  if (reason) out.reason = reason;
+  if (message) out.message = message;
+  return out as unknown as Condition;
 }
 
 /** The pod status the kubelet would report now. Pure. */
@@ -82,32 +85,38 @@ export function podStatusFor(input: PodStatusInput): PodStatus {
   const previous = pod.status;
   const initDone = input.initContainers.every((c) => c.state === 'terminated' && (c.exitCode ?? 0) === 0);
   const phase = podPhase(pod, initDone, input.containers);
-  const unready = input.containers.filter((c) => !(c.ready && c.state === 'running')).map((c) => c.name);
-  const uninit = input.initContainers.filter((c) => !(c.state === 'terminated' && (c.exitCode ?? 0) === 0)).map((c) => c.name);
-  const containersReady = unready.length === 0 && input.containers.length > 0;
+  const containersReady = input.containers.length > 0 && input.containers.every((c) => c.ready && c.state === 'running');
+  const unreadyMessage = containersReady ? undefined
+    : `containers with unready status: [${input.containers.filter((c) => !(c.ready && c.state === 'running')).map((c) => c.name).join(' ')}]`;
+  const initMessage = initDone ? undefined
+    : `containers with incomplete status: [${input.initContainers.filter((c) => !(c.state === 'terminated' && (c.exitCode ?? 0) === 0)).map((c) => c.name).join(' ')}]`;
   const scheduled = previous?.conditions?.find((c) => c.type === 'PodScheduled');
   const conditions: Condition[] = [
     condition(previous, 'PodReadyToStartContainers', sandbox !== undefined, nowEpochMs),
-    condition(previous, 'Initialized', initDone, nowEpochMs, initDone ? undefined : 'ContainersNotInitialized', initDone ? undefined : `containers with incomplete status: [${uninit.join(' ')}]`),
-    condition(previous, 'Ready', containersReady, nowEpochMs, containersReady ? undefined : 'ContainersNotReady', containersReady ? undefined : `containers with unready status: [${unready.join(' ')}]`),
-    condition(previous, 'ContainersReady', containersReady, nowEpochMs, containersReady ? undefined : 'ContainersNotReady', containersReady ? undefined : `containers with unready status: [${unready.join(' ')}]`),
+    condition(previous, 'Initialized', initDone, nowEpochMs, initDone ? undefined : 'ContainersNotInitialized', initMessage),
+    condition(previous, 'Ready', containersReady, nowEpochMs, containersReady ? undefined : 'ContainersNotReady', unreadyMessage),
+    condition(previous, 'ContainersReady', containersReady, nowEpochMs, containersReady ? undefined : 'ContainersNotReady', unreadyMessage),
   ];
   if (scheduled) conditions.push(scheduled as Condition);
   const prev = previous as PodStatus | undefined;
-  // What did not change stays the previous status's own objects, shared by the next stored version.
+  // What did not change stays the previous status's own objects, shared by the next stored version. Members are
+  // added in the order the API writes them.
   const status: PodStatus = {
     phase,
     conditions: reuseElements(prev?.conditions, conditions),
     hostIP: input.hostIP,
     hostIPs: reuseElements(prev?.hostIPs, [{ ip: input.hostIP }]),
-    ...(sandbox ? { podIP: sandbox.ip, podIPs: reuseElements(prev?.podIPs, [{ ip: sandbox.ip }]) } : {}),
-    startTime: previous?.startTime ?? formatTimestamp(nowEpochMs),
-    ...(input.initContainers.length > 0
-      ? { initContainerStatuses: reuseElements(prev?.initContainerStatuses, input.initContainers.map((c) => containerStatus(c, input, 'PodInitializing'))) }
-      : {}),
-    containerStatuses: reuseElements(prev?.containerStatuses, input.containers.map((c) => containerStatus(c, input, initDone ? 'ContainerCreating' : 'PodInitializing'))),
-    ...(previous?.qosClass ? { qosClass: previous.qosClass } : {}),
   };
+  if (sandbox) {
+    status.podIP = sandbox.ip;
+    status.podIPs = reuseElements(prev?.podIPs, [{ ip: sandbox.ip }]);
+  }
+  status.startTime = previous?.startTime ?? formatTimestamp(nowEpochMs);
+  if (input.initContainers.length > 0) {
+    status.initContainerStatuses = reuseElements(prev?.initContainerStatuses, input.initContainers.map((c) => containerStatus(c, input, 'PodInitializing')));
+  }
+  status.containerStatuses = reuseElements(prev?.containerStatuses, input.containers.map((c) => containerStatus(c, input, initDone ? 'ContainerCreating' : 'PodInitializing')));
+  if (previous?.qosClass) status.qosClass = previous.qosClass;
   return prev && sameMembers(prev, status) ? prev : status;
 }
 

@@ -25,24 +25,31 @@ function needsScheduling(pod: DeepReadonly<Pod>): boolean {
 
 export type Placement = { node: string } | { reasons: string[]; nodeCount: number };
 
+let feasibleScratch = new Uint8Array(128);
+
 /** Filters and scores `nodes` for `pod` and picks one, reservoir-sampling among equal best scores. Pure but for `rng`. */
 export function placePod(pod: DeepReadonly<Pod>, nodes: readonly DeepReadonly<Node>[], cache: SchedulerCache, rng: Rng, imagesOn: (node: string) => boolean,
   extraFilter: (node: DeepReadonly<Node>) => string | undefined = () => undefined): Placement {
   const req = podRequests(pod);
   const ownerUid = controllerOf(pod)?.uid;
   const reasons: string[] = [];
-  const feasible: DeepReadonly<Node>[] = [];
+  // Which nodes passed the filters, in a buffer kept between calls: a cluster's every pod is placed here.
+  if (feasibleScratch.length < nodes.length) feasibleScratch = new Uint8Array(nodes.length * 2);
+  const feasible = feasibleScratch;
   let maxOwner = 0;
-  for (const node of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     const usage = cache.usageOf(node.metadata!.name!);
     const reason = filterNode(pod, node, usage, req) ?? extraFilter(node);
+    feasible[i] = reason ? 0 : 1;
     if (reason) { reasons.push(reason); continue; }
-    feasible.push(node);
     if (ownerUid) maxOwner = Math.max(maxOwner, usage.byOwner.get(ownerUid) ?? 0);
   }
-  if (feasible.length === 0) return { reasons, nodeCount: nodes.length };
+  if (reasons.length === nodes.length) return { reasons, nodeCount: nodes.length };
   let best = -1, chosen = '', ties = 0;
-  for (const node of feasible) {
+  for (let i = 0; i < nodes.length; i++) {
+    if (feasible[i] === 0) continue;
+    const node = nodes[i];
     const name = node.metadata!.name!;
     const score = scoreNode(node, cache.usageOf(name), req, ownerUid, maxOwner + 1, imagesOn(name));
     if (score > best) { best = score; chosen = name; ties = 1; }

@@ -9,11 +9,10 @@ export const LAST_CHANGE_TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-tri
 
 interface ServiceState {
   serviceTime: number;
+  /** The trigger time of each pod that had one, by name. */
   podTimes: Map<string, number>;
-  /** The pods of that sync, in order, with their names and trigger times. */
+  /** The pods of that sync, in order. */
   pods: readonly DeepReadonly<Stored<Pod>>[];
-  names: string[];
-  times: (number | undefined)[];
 }
 
 /** Remembers, per service, the trigger times seen at the last sync (one tracker per controller). */
@@ -22,26 +21,27 @@ export class TriggerTimeTracker {
 
   /**
    * The trigger time to export for this sync (epoch ms), or undefined when nothing new triggered it. A pod that
-   * is the very object seen at the same place last time has the name and time it had then.
+   * is the very object seen at the same place last time has the time it had then.
    */
   compute(serviceKey: string, service: DeepReadonly<Stored<Service>>, pods: readonly DeepReadonly<Stored<Pod>>[]): number | undefined {
     const previous = this.states.get(serviceKey);
-    const names: string[] = new Array(pods.length);
-    const times: (number | undefined)[] = new Array(pods.length);
+    const timeAt = (i: number): number | undefined => {
+      const pod = pods[i];
+      return previous !== undefined && previous.pods[i] === pod ? previous.podTimes.get(pod.metadata.name) : podTriggerTime(pod);
+    };
     let minChanged: number | undefined;
     let unchanged = previous !== undefined;
     let count = 0;
     for (let i = 0; i < pods.length; i++) {
       const pod = pods[i];
-      const seen = previous !== undefined && previous.pods[i] === pod;
-      const name = seen ? previous.names[i] : pod.metadata.name;
-      const t = seen ? previous.times[i] : podTriggerTime(pod);
-      names[i] = name;
-      times[i] = t;
+      if (previous !== undefined && previous.pods[i] === pod) {
+        if (previous.podTimes.has(pod.metadata.name)) count++;
+        continue;
+      }
+      const t = podTriggerTime(pod);
       if (t === undefined) continue;
       count++;
-      if (seen) continue;
-      const before = previous?.podTimes.get(name);
+      const before = previous?.podTimes.get(pod.metadata.name);
       if (before !== t) unchanged = false;
       if (t > (before ?? -Infinity)) minChanged = minChanged === undefined ? t : Math.min(minChanged, t);
     }
@@ -53,11 +53,19 @@ export class TriggerTimeTracker {
     let podTimes = previous?.podTimes;
     if (!unchanged || count !== previous!.podTimes.size || (serviceTime ?? 0) !== previous!.serviceTime) {
       podTimes = new Map<string, number>();
-      for (let i = 0; i < pods.length; i++) if (times[i] !== undefined) podTimes.set(names[i], times[i]!);
+      for (let i = 0; i < pods.length; i++) {
+        const t = timeAt(i);
+        if (t !== undefined) podTimes.set(pods[i].metadata.name, t);
+      }
     }
-    this.states.set(serviceKey, { serviceTime: serviceTime ?? 0, podTimes: podTimes!, pods, names, times });
-    if (!previous) return serviceTime;
-    return minChanged;
+    if (previous) {
+      previous.serviceTime = serviceTime ?? 0;
+      previous.podTimes = podTimes!;
+      previous.pods = pods;
+      return minChanged;
+    }
+    this.states.set(serviceKey, { serviceTime: serviceTime ?? 0, podTimes: podTimes!, pods });
+    return serviceTime;
   }
 
   /** Forgets a deleted service. */
