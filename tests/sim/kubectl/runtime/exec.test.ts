@@ -149,6 +149,17 @@ describe('kubectl exec', () => {
     expect(lines.slice(3)).toEqual(['written to stdout', '']);
   });
 
+  it('gives an exec\'d process only the service links of Services that existed when the container started', () => {
+    const lab = startLab();
+    lab.sh('kubectl expose deployment data-api --name=late-svc --port=80 --target-port=4000');
+    lab.sh('sleep 2');
+    expect(out(lab.sh('kubectl exec deploy/data-api -- printenv LATE_SVC_SERVICE_HOST'))).toEqual({ stdout: '', stderr: 'command terminated with exit code 1\n', exitCode: 1 });
+    expect(lab.sh('kubectl exec deploy/data-api -- printenv MONGODB_SVC_SERVICE_HOST').stdout).toBe(`${lab.clusterIP('mongodb-svc')}\n`);
+    lab.sh('kubectl delete pod -l app=data-api');
+    lab.sh('sleep 60');
+    expect(lab.sh('kubectl exec deploy/data-api -- printenv LATE_SVC_SERVICE_HOST').stdout).toBe(`${lab.clusterIP('late-svc')}\n`);
+  });
+
   it('fails like the container runtime when the image has no such program', () => {
     const lab = startLab();
     const r = lab.sh('kubectl exec deploy/mongodb -- nslookup mongodb-svc');
