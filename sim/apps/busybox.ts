@@ -26,6 +26,20 @@ const TOOL_IMAGES: ReadonlyMap<string, ImageProcess> = new Map([
 
 const BUILD_SIZE_BYTES = 4_400_000;
 
+/**
+ * The files the kubelet and the runtime mount into every container, as the container's own process reads them.
+ * SIMPLIFIED: the pod's dnsPolicy, dnsConfig, hostname and subdomain are not visible here, so the ClusterFirst
+ * resolv.conf of the namespace and the plain hosts entry are assumed (`kubectl exec` sees the exact files).
+ */
+function kubeletFiles(ctx: AppContext): Map<string, string> {
+  return new Map([
+    ['/etc/resolv.conf', `search ${ctx.namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.0.0.10\noptions ndots:5\n`],
+    ['/etc/hosts', '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\n' +
+      `fe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ctx.podIP}\t${ctx.podName}\n`],
+    ['/etc/hostname', `${ctx.podName}\n`],
+  ]);
+}
+
 function literalCommand(argv: readonly string[]): Script {
   const words = argv.map((text) => [{ text, quote: 'single' as const }]);
   return { items: [{ first: { bang: false, commands: [{ kind: 'simple', assigns: [], words }] }, rest: [] }] };
@@ -73,6 +87,7 @@ export function runToolProcess(ctx: AppContext, argv: readonly string[]): AppIns
       podIP: ctx.podIP,
       connect: (host, port, request) => ctx.connect(host, port, request),
       legacyNslookup: toolboxFor(ctx.image).legacyNslookup,
+      readFile: (path) => kubeletFiles(ctx).get(path),
     };
     const run = runScript(plan.script, new ShellState(io, vars, plan.positional, BUILTINS));
     const step = (): void => {

@@ -1,6 +1,7 @@
-// nslookup (busybox's applet, or bind's in GNU images) and dig (bind), asking the origin's resolver: a pod asks
-// CoreDNS through its resolv.conf search list, the student's machine asks its public resolver.
-// SIMPLIFIED: busybox nslookup prints one answer block (no AAAA "No answer" lines); dig shows no AUTHORITY SOA
+// nslookup (bind's in GNU images; busybox's applets are in nslookup-busybox.ts and nslookup-legacy.ts) and dig
+// (bind), asking the origin's resolver: a pod asks CoreDNS through its resolv.conf search list, the student's
+// machine asks its public resolver.
+// SIMPLIFIED: dig shows no AUTHORITY SOA
 // record for NXDOMAIN and no EDNS cookie; without an interactive lookup service the answer rides on a connection
 // attempt's DNS hops (a container's own process).
 import type { RecordType } from '../net/dns';
@@ -9,6 +10,7 @@ import type { Hop } from '../net/types';
 import { hashHex, unixDate } from './log-formats';
 import type { Builtin, ShellRun, ShellState } from './shell-run';
 import { legacyNslookup } from './nslookup-legacy';
+import { busyboxNslookup, ptrName } from './nslookup-busybox';
 
 const QTYPES = new Set<RecordType>(['A', 'AAAA', 'SRV', 'PTR', 'TXT', 'CNAME']);
 
@@ -44,19 +46,21 @@ function nslookup(argv: readonly string[], sh: ShellState): ShellRun {
   }
   const name = operands[0];
   if (sh.io.legacyNslookup) return legacyNslookup(sh, resolve, name);
-  const gnu = sh.io.flavour === 'gnu';
+  if (sh.io.flavour !== 'gnu') return busyboxNslookup(argv, sh);
   if (name === undefined) {
-    sh.io.err(gnu ? 'nslookup: a host name is required (kubesim runs no interactive nslookup)' : 'Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]');
+    sh.io.err('nslookup: a host name is required (kubesim runs no interactive nslookup)');
     return done(1);
   }
-  const res = resolve(sh, name, qtype, true);
+  // bind's nslookup turns an address into a reverse (PTR) query.
+  const ptr = qtype === 'A' ? ptrName(name) : undefined;
+  const res = ptr ? resolve(sh, ptr, 'PTR', false) : resolve(sh, name, qtype, true);
   if (res.error === 'TIMEOUT') {
     sh.io.out(';; connection timed out; no servers could be reached');
     sh.io.out('');
     return done(1);
   }
   sh.io.out(`Server:\t\t${res.server}`);
-  sh.io.out(gnu ? `Address:\t${res.server}#53` : `Address:\t${res.server}:53`);
+  sh.io.out(`Address:\t${res.server}#53`);
   sh.io.out('');
   if (res.ok && res.name !== undefined) {
     if (!authoritative(res.name)) sh.io.out('Non-authoritative answer:');
@@ -68,8 +72,8 @@ function nslookup(argv: readonly string[], sh: ShellState): ShellRun {
     sh.io.out('');
     return done(0);
   }
-  const asked = gnu ? [name] : res.hops.filter((h) => h.step === 'dns-query').map((h) => (h as { name: string }).name);
-  for (const q of asked.length > 0 ? asked : [name]) { sh.io.out(`** server can't find ${q}: NXDOMAIN`); sh.io.out(''); }
+  sh.io.out(`** server can't find ${ptr ?? name}: NXDOMAIN`);
+  sh.io.out('');
   return done(1);
 }
 
@@ -115,7 +119,10 @@ function dig(argv: readonly string[], sh: ShellState): ShellRun {
   sh.io.out(`; <<>> DiG 9.18.33 <<>> ${argv.slice(1).join(' ')}`);
   sh.io.out(';; global options: +cmd');
   sh.io.out(';; Got answer:');
-  sh.io.out(`;; ->>HEADER<<- opcode: QUERY, status: ${res.ok || res.error === undefined ? 'NOERROR' : 'NXDOMAIN'}, id: ${id}`);
+  // An empty answer for a name that exists (an AAAA question for a Service) is NOERROR, not NXDOMAIN.
+  const lastQuery = [...res.hops].reverse().find((h) => h.step === 'dns-query');
+  const nxdomain = !res.ok && (lastQuery === undefined || (lastQuery as { answer: unknown }).answer === 'NXDOMAIN');
+  sh.io.out(`;; ->>HEADER<<- opcode: QUERY, status: ${nxdomain ? 'NXDOMAIN' : 'NOERROR'}, id: ${id}`);
   sh.io.out(`;; flags: qr${aa ? ' aa' : ''} rd${aa ? '' : ' ra'}; QUERY: 1, ANSWER: ${answers.length}, AUTHORITY: 0, ADDITIONAL: 1`);
   if (aa) sh.io.out(';; WARNING: recursion requested but not available');
   sh.io.out('');

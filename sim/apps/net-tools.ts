@@ -92,7 +92,14 @@ function* wget(argv: readonly string[], sh: ShellState): ShellRun {
     else sh.io.err(`wget: server returned error: HTTP/1.1 ${statusLine}`);
     return gnu ? 8 : 1;
   }
-  if (output === '-') { printBody(sh, res.body); return 0; }
+  if (output === '-') {
+    // busybox announces and closes a download to standard output on stderr, around its progress bar.
+    const bar = !quiet && !gnu ? wgetSaved(false, '-', res, statusLine, 0)[1] : undefined;
+    if (bar) sh.io.err('writing to stdout');
+    printBody(sh, res.body);
+    if (bar) { sh.io.err(bar); sh.io.err('written to stdout'); }
+    return 0;
+  }
   const file = output ?? (u.path.replace(/\?.*$/, '').split('/').pop() || 'index.html');
   if (sh.io.writeFile && !sh.io.writeFile(file, res.body)) { sh.io.err(`${file}: No such file or directory`); return gnu ? 3 : 1; }
   if (!quiet) for (const line of wgetSaved(gnu, file, res, statusLine, sh.io.nowEpochMs())) sh.io.err(line);

@@ -10,7 +10,9 @@ import type { ImageToolbox } from '../apps/image-tools';
 import { dataPlaneOf } from '../net/network';
 import { formatResolvConf } from '../net/resolv-conf';
 import { answersPing } from '../net/icmp';
-import { containerEnv } from '../controllers/kubelet-env';
+import { containerEnv, serviceLinkEnv } from '../controllers/kubelet-env';
+import { parseTimestamp } from '../model/time';
+import type { Service } from '../model/types';
 import { listeningApp } from '../net/hosts';
 import { EMPTY_REPLY } from '../apps/http';
 import type { ConnectResult, HttpRequest } from '../net/types';
@@ -55,8 +57,26 @@ export function execEnvironment(store: ObjectStore, runtime: Runtime, pod: Store
   const hostIP = runtime.nodes.get(sandbox.nodeName)?.internalIP ?? '';
   const own = containerEnv(store, pod, spec, sandbox.ip, hostIP);
   if (own.ok) for (const [k, v] of Object.entries(own.env)) env.set(k, v);
+  for (const k of laterServiceLinks(store, pod, spec, sandbox)) env.delete(k);
   if (!env.has('HOME')) env.set('HOME', '/root');
   return env;
+}
+
+/**
+ * An exec'd process inherits the container's environment, fixed when the kubelet started it: Services created
+ * since then have no link variables in it. SIMPLIFIED: a Service deleted since then loses its variables here.
+ */
+function laterServiceLinks(store: ObjectStore, pod: StoredPod, spec: DeepReadonly<Container>, sandbox: Sandbox): string[] {
+  const startedAtMs = sandbox.containers.get(spec.name)?.startedAtMs;
+  if (startedAtMs === undefined) return [];
+  const declared = new Set((spec.env ?? []).map((e) => e.name));
+  const keys: string[] = [];
+  for (const svc of store.list('Service', pod.metadata.namespace)) {
+    const created = svc.metadata.creationTimestamp;
+    if (created === undefined || parseTimestamp(created) <= startedAtMs) continue;
+    for (const k of Object.keys(serviceLinkEnv(svc as DeepReadonly<Service>))) if (!declared.has(k)) keys.push(k);
+  }
+  return keys;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);

@@ -94,6 +94,16 @@ describe('busybox-like tool containers', () => {
     expect(c.logs).toContain('HOSTNAME=tools');
   });
 
+  it('reads the resolv.conf, hosts and hostname files the kubelet mounts into the container', () => {
+    const { world, c } = run({ command: ['sh', '-c', 'cat /etc/resolv.conf /etc/hostname /etc/hosts'] });
+    world.advance(10);
+    expect(c.logs.slice(0, 5)).toEqual([
+      'search default.svc.cluster.local svc.cluster.local cluster.local', 'nameserver 10.0.0.10', 'options ndots:5', 'tools', '# Kubernetes-managed hosts file.',
+    ]);
+    expect(c.logs[c.logs.length - 1]).toBe('10.244.2.20\ttools');
+    expect(c.exited?.code).toBe(0);
+  });
+
   it('an unknown program fails: 127 inside a script, StartError when exec\'d', () => {
     const a = run({ command: ['sh', '-c', 'nosuchtool --help'] });
     a.world.advance(10);

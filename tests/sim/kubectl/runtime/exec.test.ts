@@ -16,25 +16,70 @@ spec:
 `;
 
 describe('kubectl exec', () => {
-  it('answers nslookup for all three names of the lab\'s Service from the data API pod', () => {
+  it('answers busybox 1.36 nslookup as its own resolver does: A and AAAA per search domain, no ndots', () => {
     const lab = startLab();
     const ip = lab.clusterIP('mongodb-svc');
-    const answer = `Server:\t\t10.0.0.10\nAddress:\t10.0.0.10:53\n\nName:\tmongodb-svc.default.svc.cluster.local\nAddress: ${ip}\n\n`;
-    for (const name of ['mongodb-svc', 'mongodb-svc.default', 'mongodb-svc.default.svc.cluster.local']) {
-      expect(out(lab.sh(`kubectl exec deploy/data-api -- nslookup ${name}`))).toEqual({ stdout: answer, stderr: '', exitCode: 0 });
-    }
+    const head = 'Server:\t\t10.0.0.10\nAddress:\t10.0.0.10:53\n\n';
+    const nx = (n: string) => `** server can't find ${n}: NXDOMAIN\n\n`;
+    const found = `Name:\tmongodb-svc.default.svc.cluster.local\nAddress: ${ip}\n\n`;
+    // A dotless name is asked under each search domain (never as given), for A then AAAA; the AAAA answer for the
+    // Service is empty (a lone blank line), and the failed candidates make the exit status 1.
+    expect(out(lab.sh('kubectl exec deploy/data-api -- nslookup mongodb-svc'))).toEqual({
+      stdout: `${head}${found}${nx('mongodb-svc.svc.cluster.local')}${nx('mongodb-svc.cluster.local')}\n${nx('mongodb-svc.svc.cluster.local')}${nx('mongodb-svc.cluster.local')}`,
+      stderr: 'command terminated with exit code 1\n', exitCode: 1,
+    });
+    // A name with a dot is asked only as given, so the namespace-qualified short name is not found.
+    expect(out(lab.sh('kubectl exec deploy/data-api -- nslookup mongodb-svc.default'))).toEqual({
+      stdout: `${head}${nx('mongodb-svc.default')}${nx('mongodb-svc.default')}`, stderr: 'command terminated with exit code 1\n', exitCode: 1,
+    });
+    expect(out(lab.sh('kubectl exec deploy/data-api -- nslookup mongodb-svc.default.svc.cluster.local'))).toEqual({ stdout: `${head}${found}\n`, stderr: '', exitCode: 0 });
     const pod = lab.pod('data-api').metadata.name;
-    expect(out(lab.sh(`kubectl exec -it ${pod} -- nslookup mongodb-svc`)).stdout).toBe(answer);
+    expect(out(lab.sh(`kubectl exec -it ${pod} -- nslookup mongodb-svc.default.svc.cluster.local`)).stdout).toBe(`${head}${found}\n`);
   });
 
-  it('reports NXDOMAIN for every search-list candidate and exits 1, as kubectl relays it', () => {
+  it('reports NXDOMAIN for every query busybox nslookup sends and exits 1, as kubectl relays it', () => {
     const lab = startLab();
     const r = lab.sh('kubectl exec deploy/data-api -- nslookup mongo');
     const nx = (n: string) => `** server can't find ${n}: NXDOMAIN\n\n`;
+    const all = `${nx('mongo.default.svc.cluster.local')}${nx('mongo.svc.cluster.local')}${nx('mongo.cluster.local')}`;
     expect(out(r)).toEqual({
-      stdout: `Server:\t\t10.0.0.10\nAddress:\t10.0.0.10:53\n\n${nx('mongo.default.svc.cluster.local')}${nx('mongo.svc.cluster.local')}${nx('mongo.cluster.local')}${nx('mongo')}`,
+      stdout: `Server:\t\t10.0.0.10\nAddress:\t10.0.0.10:53\n\n${all}${all}`,
       stderr: 'command terminated with exit code 1\n', exitCode: 1,
     });
+  });
+
+  it('turns an address into a PTR query and prints SRV answers without the trailing dot (busybox 1.36)', () => {
+    const lab = startLab();
+    const ip = lab.clusterIP('mongodb-svc');
+    const rev = ip.split('.').reverse().join('.');
+    const head = 'Server:\t\t10.0.0.10\nAddress:\t10.0.0.10:53\n\n';
+    expect(out(lab.sh(`kubectl exec deploy/data-api -- nslookup ${ip}`))).toEqual({
+      stdout: `${head}${rev}.in-addr.arpa\tname = mongodb-svc.default.svc.cluster.local\n\n`, stderr: '', exitCode: 0,
+    });
+    expect(out(lab.sh('kubectl exec deploy/data-api -- nslookup -type=srv _https._tcp.kubernetes.default.svc.cluster.local'))).toEqual({
+      stdout: `${head}_https._tcp.kubernetes.default.svc.cluster.local\tservice = 0 100 443 kubernetes.default.svc.cluster.local\n\n`, stderr: '', exitCode: 0,
+    });
+    const usage = lab.sh('kubectl exec deploy/data-api -- nslookup');
+    expect(usage.exitCode).toBe(1);
+    expect(usage.stderr).toContain('Usage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n');
+  });
+
+  it('answers bind nslookup with the search list, reverse lookups with the trailing dot, and dig NODATA as NOERROR', () => {
+    const lab = startLab();
+    lab.sh('kubectl run dns --image=tutum/dnsutils --restart=Never -- sleep 3600');
+    lab.sh('sleep 20');
+    const ip = lab.clusterIP('mongodb-svc');
+    const head = 'Server:\t\t10.0.0.10\nAddress:\t10.0.0.10#53\n\n';
+    expect(out(lab.sh('kubectl exec dns -- nslookup mongodb-svc.default'))).toEqual({
+      stdout: `${head}Name:\tmongodb-svc.default.svc.cluster.local\nAddress: ${ip}\n\n`, stderr: '', exitCode: 0,
+    });
+    expect(out(lab.sh(`kubectl exec dns -- nslookup ${ip}`)).stdout)
+      .toBe(`${head}${ip.split('.').reverse().join('.')}.in-addr.arpa\tname = mongodb-svc.default.svc.cluster.local.\n\n`);
+    expect(out(lab.sh('kubectl exec dns -- nslookup nope'))).toEqual({
+      stdout: `${head}** server can't find nope: NXDOMAIN\n\n`, stderr: 'command terminated with exit code 1\n', exitCode: 1,
+    });
+    expect(lab.sh('kubectl exec dns -- dig mongodb-svc.default.svc.cluster.local AAAA').stdout).toContain('status: NOERROR');
+    expect(lab.sh('kubectl exec dns -- dig nope.default.svc.cluster.local').stdout).toContain('status: NXDOMAIN');
   });
 
   it('prints busybox 1.28\'s older nslookup: padded headers, numbered addresses with their PTR names', () => {
@@ -88,6 +133,31 @@ describe('kubectl exec', () => {
     expect(out(lab.sh('kubectl exec deploy/data-api -- wget -qO- http://nosuch-svc/'))).toEqual({
       stdout: '', stderr: "wget: bad address 'nosuch-svc'\ncommand terminated with exit code 1\n", exitCode: 1,
     });
+  });
+
+  it('announces a busybox wget -O- download on stderr: connecting, writing to stdout, the bar, written to stdout', () => {
+    const lab = startLab();
+    lab.sh('kubectl expose deployment data-api --name=data-api-svc --port=80 --target-port=4000');
+    lab.sh('sleep 2');
+    const ip = lab.clusterIP('data-api-svc');
+    const r = lab.sh('kubectl exec deploy/data-api -- wget -O- http://data-api-svc/api/info');
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout).hostname).toBe(lab.pod('data-api').metadata.name);
+    const lines = r.stderr.split('\n');
+    expect(lines.slice(0, 2)).toEqual([`Connecting to data-api-svc (${ip}:80)`, 'writing to stdout']);
+    expect(lines[2]).toMatch(/^- {19} 100% \|\*{32}\| +\d+  0:00:00 ETA$/);
+    expect(lines.slice(3)).toEqual(['written to stdout', '']);
+  });
+
+  it('gives an exec\'d process only the service links of Services that existed when the container started', () => {
+    const lab = startLab();
+    lab.sh('kubectl expose deployment data-api --name=late-svc --port=80 --target-port=4000');
+    lab.sh('sleep 2');
+    expect(out(lab.sh('kubectl exec deploy/data-api -- printenv LATE_SVC_SERVICE_HOST'))).toEqual({ stdout: '', stderr: 'command terminated with exit code 1\n', exitCode: 1 });
+    expect(lab.sh('kubectl exec deploy/data-api -- printenv MONGODB_SVC_SERVICE_HOST').stdout).toBe(`${lab.clusterIP('mongodb-svc')}\n`);
+    lab.sh('kubectl delete pod -l app=data-api');
+    lab.sh('sleep 60');
+    expect(lab.sh('kubectl exec deploy/data-api -- printenv LATE_SVC_SERVICE_HOST').stdout).toBe(`${lab.clusterIP('late-svc')}\n`);
   });
 
   it('fails like the container runtime when the image has no such program', () => {

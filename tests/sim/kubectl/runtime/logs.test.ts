@@ -57,6 +57,18 @@ describe('kubectl logs', () => {
     expect(out(lab.sh('kubectl logs -l app=data-api --prefix --tail 1')).stdout).toBe(`[pod/${lab.pod('data-api').metadata.name}/data-api-pod] ### Server listening on 4000\n`);
   });
 
+  it('logs a one-shot busybox nslookup pod\'s replies as the applet prints them', () => {
+    const lab = startLab();
+    lab.sh('kubectl run dns --image=busybox:1.36 --restart=Never -- nslookup mongodb-svc');
+    lab.sh('sleep 20');
+    const ip = lab.clusterIP('mongodb-svc');
+    const nx = (n: string) => `** server can't find ${n}: NXDOMAIN\n\n`;
+    expect(out(lab.sh('kubectl logs dns')).stdout).toBe('Server:\t\t10.0.0.10\nAddress:\t10.0.0.10:53\n\n'
+      + `Name:\tmongodb-svc.default.svc.cluster.local\nAddress: ${ip}\n\n${nx('mongodb-svc.svc.cluster.local')}${nx('mongodb-svc.cluster.local')}`
+      + `\n${nx('mongodb-svc.svc.cluster.local')}${nx('mongodb-svc.cluster.local')}`);
+    expect(lab.sh('kubectl get pod dns').stdout).toMatch(/dns +0\/1 +Error +0 /);
+  });
+
   it('prefixes RFC3339 timestamps with nine fractional digits', () => {
     const lab = startLab();
     const lines = lab.sh('kubectl logs deploy/data-api --timestamps --tail=1').stdout;
