@@ -2,7 +2,6 @@
 // progress.go syncRolloutStatus/requeueStuckDeployment, deployment_util.go condition helpers): pure deciders.
 import type { DeploymentCondition, DeploymentStatus } from 'kubernetes-types/apps/v1';
 import { formatTimestamp, parseTimestamp } from '../model/time';
-import { clone } from '../core/clone';
 import {
   maxUnavailableOf, progressDeadlineSecondsOf, replicasOf, specReplicas, statusReplicas, type D, type RS,
 } from './deployment-util';
@@ -54,17 +53,20 @@ export function setCondition(status: Status, condition: DeploymentCondition): vo
  */
 export function calculateStatus(allRSs: readonly (RS | undefined)[], newRS: RS | undefined, d: D, nowEpochMs: number): Status {
   const available = statusReplicas(allRSs, 'availableReplicas');
-  const fields: [keyof Status, number][] = [
-    ['observedGeneration', d.metadata.generation ?? 0],
-    ['replicas', statusReplicas(allRSs, 'replicas')],
-    ['updatedReplicas', statusReplicas([newRS], 'replicas')],
-    ['readyReplicas', statusReplicas(allRSs, 'readyReplicas')],
-    ['availableReplicas', available],
-    ['unavailableReplicas', Math.max(0, specReplicas(allRSs) - available)],
-  ];
   const status: Status = {};
-  for (const [k, v] of fields) if (v) (status as Record<string, number>)[k as string] = v;
-  if (d.status?.conditions?.length) status.conditions = clone(d.status.conditions) as DeploymentCondition[];
+  const observedGeneration = d.metadata.generation ?? 0;
+  if (observedGeneration) status.observedGeneration = observedGeneration;
+  const replicas = statusReplicas(allRSs, 'replicas');
+  if (replicas) status.replicas = replicas;
+  const updated = newRS?.status?.replicas ?? 0;
+  if (updated) status.updatedReplicas = updated;
+  const ready = statusReplicas(allRSs, 'readyReplicas');
+  if (ready) status.readyReplicas = ready;
+  if (available) status.availableReplicas = available;
+  const unavailable = Math.max(0, specReplicas(allRSs) - available);
+  if (unavailable) status.unavailableReplicas = unavailable;
+  // Conditions are replaced, never changed in place, so the list is copied and its members shared.
+  if (d.status?.conditions?.length) status.conditions = [...d.status.conditions] as DeploymentCondition[];
   if (available >= replicasOf(d) - maxUnavailableOf(d)) {
     setCondition(status, newCondition('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', nowEpochMs));
   } else {

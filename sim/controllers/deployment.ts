@@ -33,8 +33,9 @@ export class DeploymentSync {
   readonly d: MutableD;
 
   constructor(readonly ctx: ReconcileContext, private readonly stored: StoredD) {
-    // Only status and annotations change during a sync; the spec is shared with the stored object, read-only.
-    this.d = { ...stored, metadata: { ...stored.metadata, annotations: { ...(stored.metadata.annotations ?? {}) } }, status: clone(stored.status ?? {}) } as MutableD;
+    // Only status and annotations change during a sync, and status members are replaced, never changed in
+    // place: the spec and the conditions are shared with the stored object, read-only.
+    this.d = { ...stored, metadata: { ...stored.metadata, annotations: { ...(stored.metadata.annotations ?? {}) } }, status: { ...(stored.status ?? {}) } } as MutableD;
   }
 
   /** UpdateStatus(d): persists the working copy's annotations and status when they changed. */
@@ -45,7 +46,7 @@ export class DeploymentSync {
     // UpdateStatus carries the revision annotations with the status, as the Deployment status strategy allows.
     const annotations = deepEqual(current.metadata.annotations ?? {}, d.metadata.annotations ?? {}) ? undefined : clone(d.metadata.annotations ?? {});
     if (annotations || !deepEqual(current.status ?? {}, d.status ?? {})) {
-      ctx.api.updateStatus(current as K8sObject, clone(d.status), d.metadata.uid, annotations);
+      ctx.api.updateStatus(current as K8sObject, { ...d.status }, d.metadata.uid, annotations);
     }
   }
 

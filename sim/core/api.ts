@@ -164,7 +164,7 @@ export class ApiServer {
     }
     const errors: FieldError[] = [
       ...validateObjectMeta(obj, info),
-      ...(strategy.validate?.(obj, ctx) ?? []),
+      ...(strategy.validate?.(obj, ctx, old) ?? []),
       ...(strategy.validateUpdate?.(obj, old, ctx) ?? []),
     ];
     if (errors.length > 0) return { ok: false, status: invalidStatus(obj.kind, info.group, obj.metadata.name, errors) };

@@ -16,13 +16,13 @@ function specOf(obj: K8sObject): Obj {
 }
 
 /** ValidateReplicaSetSpec in the apiserver's order (its empty-selector message says "deployment", as upstream). */
-export function validateReplicaSetSpec(specValue: unknown): FieldError[] {
+export function validateReplicaSetSpec(specValue: unknown, storedTemplate?: unknown): FieldError[] {
   const spec: Obj = isRecord(specValue) ? specValue : {};
   return [
     ...nonNegative(spec.replicas, 'spec.replicas'),
     ...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'),
     ...requiredSelectorErrors(spec.selector, 'deployment'),
-    ...replicaSetTemplateErrors(spec, 'ReplicaSet'),
+    ...replicaSetTemplateErrors(spec, 'ReplicaSet', storedTemplate),
   ];
 }
 
@@ -34,7 +34,7 @@ export const replicaSetStrategy: Strategy = {
     applyPodTemplateDefaults(ensureTemplate(spec));
   },
   unknownFields: (obj) => unknownFieldsOf('ReplicaSet', obj),
-  validate: (obj) => validateReplicaSetSpec(obj.spec),
+  validate: (obj, _ctx, old) => validateReplicaSetSpec(obj.spec, isRecord(old?.spec) ? old.spec.template : undefined),
   validateUpdate: (obj, old) => immutable(specOf(obj).selector, isRecord(old.spec) ? old.spec.selector : undefined, 'spec.selector'),
   prepareForCreate(obj) {
     obj.status = { replicas: 0 };

@@ -20,7 +20,8 @@ export interface Strategy {
   applyDefaults?(obj: K8sObject): void;
   /** Fields the kind knows, for strict decoding: returns the paths of unknown fields (`spec.prots`). */
   unknownFields?(obj: K8sObject): string[];
-  validate?(obj: K8sObject, ctx: StrategyContext): FieldError[];
+  /** Validates the object; on an update `old` is the stored version it replaces. */
+  validate?(obj: K8sObject, ctx: StrategyContext, old?: K8sObject): FieldError[];
   validateUpdate?(obj: K8sObject, old: K8sObject, ctx: StrategyContext): FieldError[];
   /** Resets status and allocates (e.g. ClusterIPs) before a create is stored; errors reject the create. */
   prepareForCreate?(obj: K8sObject, ctx: StrategyContext): FieldError[] | void;

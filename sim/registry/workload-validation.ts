@@ -72,10 +72,14 @@ export function templateMatchErrors(selector: unknown, template: unknown): Field
 }
 
 /** ValidatePodTemplateSpecForReplicaSet: match, full template validation, restartPolicy Always. Pure. */
-export function replicaSetTemplateErrors(spec: Obj, kindName: string): FieldError[] {
+export function replicaSetTemplateErrors(spec: Obj, kindName: string, storedTemplate?: unknown): FieldError[] {
   if (isUnparsableSelector(spec.selector)) return [invalid('spec.selector', spec.selector, 'invalid label selector')];
   const template = spec.template;
-  const errs = [...templateMatchErrors(spec.selector, template), ...validatePodTemplateSpec(template, 'spec.template')];
+  const errs = templateMatchErrors(spec.selector, template);
+  // The stored version's very template object passed these checks when it was stored, and they read nothing
+  // else: an update that keeps it (a resize) need not walk the pod spec again.
+  if (template !== undefined && template === storedTemplate) return errs;
+  errs.push(...validatePodTemplateSpec(template, 'spec.template'));
   errs.push(...alwaysRestartErrors(template, kindName));
   return errs;
 }
