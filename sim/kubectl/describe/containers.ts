@@ -1,5 +1,6 @@
 // describeContainers (pkg/describe/describe.go): per container its ID, image, ports, command, state, readiness,
 // restarts, resources, probes, environment and mounts, in kubectl's order and wording.
+import { cpuMillis, memoryBytes, parseQuantity } from '../../model/quantity';
 import { rfc1123z, orNone, type DescribeWriter } from './writer';
 
 type Any = Record<string, any>;
@@ -47,6 +48,25 @@ export function writeResources(w: DescribeWriter, resources: Any | undefined, le
   }
 }
 
+/** EnvValueRetriever: kubectl's scheme converts only metadata.name and metadata.namespace as Pod field labels, so
+ * every other path (status.podIP, spec.nodeName, labels) describes with an empty value. Pure. */
+export function fieldRefValue(pod: Any, path: string): string {
+  if (path === 'metadata.name') return String(pod.metadata?.name ?? '');
+  if (path === 'metadata.namespace') return String(pod.metadata?.namespace ?? '');
+  return '';
+}
+
+/** ExtractContainerResourceValue (kubectl util/resource): the container's limit or request in divisor units, rounded
+ * up (a zero or unset divisor counts as 1); '' for a resource it does not know. Pure. */
+export function containerResourceValue(ref: Any, c: Any): string {
+  const divisor = ref.divisor !== undefined && parseQuantity(ref.divisor) !== 0 ? ref.divisor : '1';
+  const m = /^(limits|requests)\.(cpu|memory|ephemeral-storage)$/.exec(String(ref.resource ?? ''));
+  if (!m) return '';
+  const value = c.resources?.[m[1]]?.[m[2]] ?? '0';
+  if (m[2] === 'cpu') return String(Math.ceil(cpuMillis(value) / cpuMillis(divisor)));
+  return String(Math.ceil(memoryBytes(value) / memoryBytes(divisor)));
+}
+
 function writeEnv(w: DescribeWriter, c: Any, pod: Any | undefined): void {
   if ((c.envFrom ?? []).length > 0) {
     w.write(2, 'Environment Variables from:\n');
@@ -64,10 +84,13 @@ function writeEnv(w: DescribeWriter, c: Any, pod: Any | undefined): void {
       String(e.value ?? '').split('\n').forEach((s, i) => w.write(3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
     } else if (vf.fieldRef) {
       const path = String(vf.fieldRef.fieldPath ?? '');
-      const value = pod ? String(path.split('.').reduce<any>((o, k) => o?.[k], pod) ?? '') : '';
+      const value = pod ? fieldRefValue(pod, path) : '';
       w.write(3, `${e.name}:\t${value} (${vf.fieldRef.apiVersion ?? 'v1'}:${path})\n`);
     } else if (vf.resourceFieldRef) {
-      w.write(3, `${e.name}:\t (${vf.resourceFieldRef.resource})\n`);
+      const resource = String(vf.resourceFieldRef.resource ?? '');
+      let value = containerResourceValue(vf.resourceFieldRef, c);
+      if (value === '0' && (resource === 'limits.cpu' || resource === 'limits.memory')) value = 'node allocatable';
+      w.write(3, `${e.name}:\t${value} (${resource})\n`);
     } else if (vf.secretKeyRef) {
       w.write(3, `${e.name}:\t<set to the key '${vf.secretKeyRef.key}' in secret '${vf.secretKeyRef.name}'>\tOptional: ${vf.secretKeyRef.optional === true}\n`);
     } else if (vf.configMapKeyRef) {

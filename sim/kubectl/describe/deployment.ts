@@ -26,7 +26,7 @@ export function replicaSetsOf(store: ObjectStore, deploy: K8sObject): { oldRSs: 
 }
 
 /** The describe text of a Deployment. Pure. */
-export function describeDeployment(obj: K8sObject, rss: { oldRSs: Any[]; newRSs: Any[] }, events: readonly Any[], nowEpochMs: number): string {
+export function describeDeployment(obj: K8sObject, rss: { oldRSs: Any[]; newRSs: Any[] }, events: readonly Any[] | null, nowEpochMs: number): string {
   const d = obj as Any;
   const spec = d.spec ?? {};
   const st = d.status ?? {};

@@ -58,7 +58,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
 /** The describe text of one object, with its related objects and Events read from the store. */
 export function describeObject(host: ShellHost, obj: K8sObject, showEvents = true): string {
   const now = host.nowEpochMs();
-  const events = showEvents ? eventsFor(host.store, obj) : [];
+  const events = showEvents ? eventsFor(host.store, obj) : null;
   switch (obj.kind) {
     case 'Pod': return describePod(obj, events, now);
     case 'Deployment': return describeDeployment(obj, replicaSetsOf(host.store, obj), events, now);

@@ -7,7 +7,7 @@ import { writeEvents } from './events';
 type Any = Record<string, any>;
 
 /** The describe text of an Endpoints object. Pure. */
-export function describeEndpoints(obj: K8sObject, events: readonly Any[], nowEpochMs: number): string {
+export function describeEndpoints(obj: K8sObject, events: readonly Any[] | null, nowEpochMs: number): string {
   const w = new DescribeWriter();
   w.write(0, `Name:\t${obj.metadata.name}\n`);
   w.write(0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);

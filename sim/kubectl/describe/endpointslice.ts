@@ -11,7 +11,7 @@ function orUnset(v: unknown): string {
 }
 
 /** The describe text of an EndpointSlice. Pure. */
-export function describeEndpointSlice(obj: K8sObject, events: readonly Any[], nowEpochMs: number): string {
+export function describeEndpointSlice(obj: K8sObject, events: readonly Any[] | null, nowEpochMs: number): string {
   const eps = obj as Any;
   const w = new DescribeWriter();
   w.write(0, `Name:\t${obj.metadata.name}\n`);

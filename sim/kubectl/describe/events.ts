@@ -22,8 +22,10 @@ export function eventsFor(store: ObjectStore, obj: K8sObject): Any[] {
   return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
 }
 
-/** DescribeEvents: flushes the writer, then the events table (sorted by last timestamp, stably). */
-export function writeEvents(w: DescribeWriter, events: readonly Any[], nowEpochMs: number): void {
+/** DescribeEvents: flushes the writer, then the events table (sorted by last timestamp, stably); nothing at all when
+ * events were not searched (`--show-events=false`). */
+export function writeEvents(w: DescribeWriter, events: readonly Any[] | null, nowEpochMs: number): void {
+  if (events === null) return;
   if (events.length === 0) { w.write(0, 'Events:\t<none>\n'); return; }
   w.flush();
   const last = (e: Any): number => parseTimestamp(String(e.lastTimestamp ?? '')) || 0;

@@ -52,7 +52,7 @@ function writeContent(w: DescribeWriter, level: number, content: Any, prefix: st
 }
 
 /** The generic describe text of any object. Pure. */
-export function describeGeneric(obj: K8sObject, events: readonly Any[], nowEpochMs: number): string {
+export function describeGeneric(obj: K8sObject, events: readonly Any[] | null, nowEpochMs: number): string {
   const w = new DescribeWriter();
   w.write(0, `Name:\t${obj.metadata.name}\n`);
   w.write(0, `Namespace:\t${obj.metadata.namespace ?? ''}\n`);
@@ -69,7 +69,7 @@ function base64Length(b64: string): number {
 }
 
 /** The describe text of a ConfigMap (keys sorted) or a Secret (sizes only). Pure. */
-export function describeConfig(obj: K8sObject, events: readonly Any[], nowEpochMs: number): string {
+export function describeConfig(obj: K8sObject, events: readonly Any[] | null, nowEpochMs: number): string {
   const o = obj as Any;
   const w = new DescribeWriter();
   w.write(0, `Name:\t${obj.metadata.name}\n`);

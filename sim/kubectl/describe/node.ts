@@ -73,7 +73,7 @@ function writeAllocated(w: DescribeWriter, node: Any, pods: readonly Any[], nowE
 }
 
 /** The describe text of a Node with the pods bound to it. Pure. */
-export function describeNode(obj: K8sObject, pods: readonly Any[], events: readonly Any[], nowEpochMs: number): string {
+export function describeNode(obj: K8sObject, pods: readonly Any[], events: readonly Any[] | null, nowEpochMs: number): string {
   const node = obj as Any;
   const st = node.status ?? {};
   const w = new DescribeWriter();

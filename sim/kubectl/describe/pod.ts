@@ -20,7 +20,7 @@ export function podQos(pod: Any): string {
 }
 
 /** The describe text of a pod with its Events. Pure. */
-export function describePod(obj: K8sObject, events: readonly Any[], nowEpochMs: number): string {
+export function describePod(obj: K8sObject, events: readonly Any[] | null, nowEpochMs: number): string {
   const pod = obj as Any;
   const spec = pod.spec ?? {};
   const status = pod.status ?? {};

@@ -25,7 +25,7 @@ export function podPhases(store: ObjectStore, owner: K8sObject): { running: numb
 }
 
 /** The describe text of a ReplicaSet. Pure. */
-export function describeReplicaSet(obj: K8sObject, phases: ReturnType<typeof podPhases>, events: readonly Any[], nowEpochMs: number): string {
+export function describeReplicaSet(obj: K8sObject, phases: ReturnType<typeof podPhases>, events: readonly Any[] | null, nowEpochMs: number): string {
   const rs = obj as Any;
   const w = new DescribeWriter();
   w.write(0, `Name:\t${obj.metadata.name}\n`);
@@ -49,7 +49,7 @@ export function describeReplicaSet(obj: K8sObject, phases: ReturnType<typeof pod
 }
 
 /** The describe text of a DaemonSet (describe.go describeDaemonSet). Pure. */
-export function describeDaemonSet(obj: K8sObject, phases: ReturnType<typeof podPhases>, events: readonly Any[], nowEpochMs: number): string {
+export function describeDaemonSet(obj: K8sObject, phases: ReturnType<typeof podPhases>, events: readonly Any[] | null, nowEpochMs: number): string {
   const ds = obj as Any;
   const st = ds.status ?? {};
   const w = new DescribeWriter();

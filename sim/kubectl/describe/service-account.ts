@@ -28,7 +28,7 @@ export function accountSecrets(store: ObjectStore, obj: K8sObject): AccountSecre
 }
 
 /** The describe text of a ServiceAccount. Pure. */
-export function describeServiceAccount(obj: K8sObject, secrets: AccountSecrets, events: readonly Any[], nowEpochMs: number): string {
+export function describeServiceAccount(obj: K8sObject, secrets: AccountSecrets, events: readonly Any[] | null, nowEpochMs: number): string {
   const o = obj as Any;
   const w = new DescribeWriter();
   w.write(0, `Name:\t${obj.metadata.name}\n`);

@@ -49,7 +49,7 @@ export function formatEndpointSlices(slices: readonly Any[], portName: string | 
 }
 
 /** The describe text of a Service. Pure. */
-export function describeService(obj: K8sObject, slices: readonly Any[], events: readonly Any[], nowEpochMs: number): string {
+export function describeService(obj: K8sObject, slices: readonly Any[], events: readonly Any[] | null, nowEpochMs: number): string {
   const svc = obj as Any;
   const spec = svc.spec ?? {};
   const w = new DescribeWriter();

@@ -26,7 +26,7 @@ function writeClaimTemplates(w: DescribeWriter, templates: readonly Any[]): void
 }
 
 /** The describe text of a StatefulSet. Pure. */
-export function describeStatefulSet(obj: K8sObject, phases: ReturnType<typeof podPhases>, events: readonly Any[], nowEpochMs: number): string {
+export function describeStatefulSet(obj: K8sObject, phases: ReturnType<typeof podPhases>, events: readonly Any[] | null, nowEpochMs: number): string {
   const sts = obj as Any;
   const w = new DescribeWriter();
   w.write(0, `Name:\t${obj.metadata.name}\n`);

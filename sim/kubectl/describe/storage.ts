@@ -35,7 +35,7 @@ export function podsUsingClaim(pods: readonly Any[], claim: K8sObject): string[]
 }
 
 /** The describe text of a PersistentVolumeClaim. Pure. */
-export function describePersistentVolumeClaim(obj: K8sObject, usedBy: readonly string[], events: readonly Any[], nowEpochMs: number): string {
+export function describePersistentVolumeClaim(obj: K8sObject, usedBy: readonly string[], events: readonly Any[] | null, nowEpochMs: number): string {
   const pvc = obj as Any;
   const w = new DescribeWriter();
   w.write(0, `Name:\t${obj.metadata.name}\n`);
@@ -93,7 +93,7 @@ function writeCsiSource(w: DescribeWriter, csi: Any): void {
 }
 
 /** The describe text of a PersistentVolume. Pure. */
-export function describePersistentVolume(obj: K8sObject, events: readonly Any[], nowEpochMs: number): string {
+export function describePersistentVolume(obj: K8sObject, events: readonly Any[] | null, nowEpochMs: number): string {
   const pv = obj as Any;
   const w = new DescribeWriter();
   w.write(0, `Name:\t${obj.metadata.name}\n`);
@@ -123,7 +123,7 @@ function boolPtr(v: unknown): string {
 }
 
 /** The describe text of a StorageClass. Pure. */
-export function describeStorageClass(obj: K8sObject, events: readonly Any[], nowEpochMs: number): string {
+export function describeStorageClass(obj: K8sObject, events: readonly Any[] | null, nowEpochMs: number): string {
   const sc = obj as Any;
   const ann = obj.metadata.annotations ?? {};
   const isDefault = ann['storageclass.kubernetes.io/is-default-class'] === 'true' || ann['storageclass.beta.kubernetes.io/is-default-class'] === 'true';

@@ -72,7 +72,7 @@ export function planUndo(store: ObjectStore, d: K8sObject, toRevision: number, c
   if (!target) return { kind: 'error', error: toRevision > 0 ? `unable to find specified revision ${toRevision} in history` : `no rollout history found for deployment "${d.metadata.name}"` };
   if (clientDryRun) return { kind: 'dry-run', text: describePodTemplate(target.spec?.template ?? {}) };
   const dep = d as K8sObject & DeepReadonly<Deployment>;
-  if (dep.spec?.paused) return { kind: 'error', error: `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${d.metadata.name}' and try again` };
+  if (dep.spec?.paused) return { kind: 'error', error: `you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again` };
   if (equalIgnoreHash(target.spec?.template, dep.spec?.template)) {
     return { kind: 'skip', message: `skipped rollback (current template already matches revision ${toRevision})` };
   }

@@ -106,7 +106,7 @@ Pod Template:
     expect(out(sh(sim, 'kubectl rollout pause deployment/web'))).toEqual({ stdout: '', stderr: 'error: deployments.apps "web" is already paused\n', exitCode: 1 });
     expect(out(sh(sim, 'kubectl rollout restart deployment/web'))).toEqual({ stdout: '', stderr: 'error: deployments.apps "web" can\'t restart paused deployment (run rollout resume first)\n', exitCode: 1 });
     expect(out(sh(sim, 'kubectl rollout undo deployment/web'))).toEqual({
-      stdout: '', stderr: "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/web' and try again\n", exitCode: 1,
+      stdout: '', stderr: "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n", exitCode: 1,
     });
     expect(out(sh(sim, 'kubectl rollout resume deployment/web'))).toEqual({ stdout: 'deployment.apps/web resumed\n', stderr: '', exitCode: 0 });
     expect(out(sh(sim, 'kubectl rollout resume deployment/web'))).toEqual({ stdout: '', stderr: 'error: deployments.apps "web" is not paused\n', exitCode: 1 });
