@@ -190,14 +190,9 @@ export class Simulation {
     }
   }
 
-  /**
-   * Runs until job `jobId` has finished or `maxMs` of virtual time has passed (then interrupts it). A job that
-   * starts with a sleep longer than that (`sleep 3600`) runs to the sleep's end: the limit is for waits that
-   * have no end of their own, such as `kubectl get -w`.
-   */
+  /** Runs until job `jobId` has finished or `maxMs` of virtual time has passed (then interrupts it). */
   runJob(jobId: number, maxMs: number): void {
-    const wake = this.shell.job(jobId)?.wake;
-    const deadline = Math.max(this.clock.now + maxMs, wake && !wake.cancelled ? wake.at : 0);
+    const deadline = this.clock.now + maxMs;
     while (this.shell.job(jobId)) {
       const task = this.agenda.peek();
       if (!task || task.at > deadline) { this.runUntil(deadline); this.shell.interrupt(jobId); return; }

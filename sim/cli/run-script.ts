@@ -36,7 +36,10 @@ export function runLine(sim: Simulation, command: string, maxWaitMs = 600_000): 
   let stdout = result.stdout ?? '', stderr = result.stderr ?? '', exitCode = result.exitCode ?? 0;
   if (!result.done) {
     const job = sim.shell.job(result.jobId!)!;
-    sim.runJob(job.id, maxWaitMs);
+    // A line that starts with `sleep` runs to the sleep's end, however long: the limit is for waits that have
+    // no end of their own (`kubectl get -w`, `watch`, a loop).
+    const sleepEnd = /^\s*sleep\s/.test(command) && job.wake && !job.wake.cancelled ? job.wake.at - sim.now : 0;
+    sim.runJob(job.id, Math.max(maxWaitMs, sleepEnd));
     stdout = job.stdout; stderr = job.stderr; exitCode = job.exitCode ?? 130;
   }
   const chunks = result.jobId === undefined ? undefined : sim.shell.pendingOutputOf(result.jobId);

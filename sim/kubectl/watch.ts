@@ -83,7 +83,12 @@ function matches(obj: K8sObject | undefined, labels: readonly Requirement[], fie
 export function* watchResources(ctx: ProgramContext, f: ParsedFlags, groups: readonly Group[], format: OutputFormat,
   filters: { labels: Requirement[]; fields: FieldRequirement[] }, errors: readonly string[]): Generator<Wait, number, void> {
   if (new Set(groups.map((g) => g.info.kind)).size > 1) { ctx.err(clientError('you may only specify a single resource type')); return 1; }
-  if (errors.length > 0 || groups.length === 0) { for (const e of errors) ctx.err(`${e}\n`); return 1; }
+  if (errors.length > 0) { for (const e of errors) ctx.err(`${e}\n`); return 1; }
+  // Files that name no objects: nothing to watch, said as a get says it.
+  if (groups.length === 0) {
+    ctx.err(boolFlag(f, 'all-namespaces') ? 'No resources found\n' : `No resources found in ${currentNamespace(ctx, f)} namespace.\n`);
+    return 0;
+  }
   const group = groups[0];
   const allNs = boolFlag(f, 'all-namespaces');
   const namespace = group.info.namespaced && !allNs ? currentNamespace(ctx, f) : undefined;

@@ -27,6 +27,13 @@ function columnStarts(line: string): number[] {
 }
 
 describe('kubectl get -w', () => {
+  it('says there is nothing to watch when the files name no objects', () => {
+    const sim = freshSim();
+    runLine(sim, 'mkdir manifests');
+    const r = runLine(sim, 'kubectl get -w -f manifests', 5_000);
+    expect({ stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode }).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+  });
+
   it('prints the list, then one row per change under the same header, until it is interrupted', () => {
     const sim = freshSim();
     applyFile(sim, 'solo.yaml', ONE);
