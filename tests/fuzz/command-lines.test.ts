@@ -2,6 +2,7 @@
 // why on stderr, and the cluster stays consistent. FUZZ_LINES sets the count (`npm run fuzz:long`: a million).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { FUZZ_SEED } from './fuzz-seed';
 import { commandLine, kubectlLine } from './command-generators';
 import { ShellHarness } from './shell-harness';
 
@@ -23,6 +24,6 @@ describe('random command lines', () => {
         throw new Error(`exit ${r.exitCode} without a message for ${JSON.stringify(line)}; stdout: ${JSON.stringify(r.stdout.slice(0, 200))}`);
       }
       if (++n % SETTLE_EVERY === 0) h.settle(3_000);
-    }), { numRuns: LINES });
+    }), { numRuns: LINES, seed: FUZZ_SEED });
   }, 600_000);
 });

@@ -3,6 +3,7 @@
 // kubectl's words. FUZZ_MANIFESTS sets the count.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { FUZZ_SEED } from './fuzz-seed';
 import { parseAllDocuments } from 'yaml';
 import { manifestText } from './manifest-generators';
 import { ShellHarness } from './shell-harness';
@@ -81,6 +82,6 @@ describe('random and mutated manifests', () => {
           if (typeof replicas === 'number') expect((now as { spec?: { replicas?: number } }).spec?.replicas).toBe(replicas);
         }
       }
-    }), { numRuns: COUNT });
+    }), { numRuns: COUNT, seed: FUZZ_SEED });
   }, 600_000);
 });
