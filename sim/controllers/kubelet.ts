@@ -140,8 +140,8 @@ export class Kubelet implements Controller {
   nodeStarted(node: NodeRuntime, podKeys: readonly ObjectKey[]): void {
     for (const old of [...node.sandboxes.values()]) {
       this.runtime.unregisterSandbox(old);
-      node.ipam.release(old.ip, ipToInt);
-      const ip = node.ipam.allocate();
+      if (!old.hostNetwork) node.ipam.release(old.ip, ipToInt);
+      const ip = old.hostNetwork ? old.ip : node.ipam.allocate();
       if (ip === undefined) continue;
       const fresh: Sandbox = { ...old, ip, createdAt: this.runtime.clock.now, containers: old.containers, files: new Map() };
       this.runtime.registerSandbox(fresh);
@@ -156,13 +156,15 @@ export class Kubelet implements Controller {
   }
 
   private createSandbox(pod: DeepReadonly<Pod>, node: NodeRuntime): Sandbox | undefined {
-    const ip = node.ipam.allocate();
+    // A host-network pod takes the node's address; every other pod gets the next one from the node's pod CIDR.
+    const hostNetwork = pod.spec?.hostNetwork === true;
+    const ip = hostNetwork ? node.internalIP : node.ipam.allocate();
     if (ip === undefined) return undefined;
     const containers = new Map<string, ContainerRecord>();
     for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) containers.set(c.name, newRecord(c));
     const sandbox: Sandbox = {
       podUid: pod.metadata!.uid!, namespace: pod.metadata!.namespace!, name: pod.metadata!.name!, nodeName: node.name,
-      ip, createdAt: this.runtime.clock.now, containers, files: new Map(),
+      ip, ...(hostNetwork ? { hostNetwork } : {}), createdAt: this.runtime.clock.now, containers, files: new Map(),
     };
     this.runtime.registerSandbox(sandbox);
     return sandbox;
@@ -267,7 +269,7 @@ export class Kubelet implements Controller {
     if (sandbox) {
       for (const rec of sandbox.containers.values()) if (rec.state === 'running') this.stopProcess(rec, 137, 'Error');
       this.runtime.unregisterSandbox(sandbox);
-      this.runtime.nodes.get(sandbox.nodeName)?.ipam.release(sandbox.ip, ipToInt);
+      if (!sandbox.hostNetwork) this.runtime.nodes.get(sandbox.nodeName)?.ipam.release(sandbox.ip, ipToInt);
     }
     this.pods.delete(uid);
     this.volumes.forget(uid);

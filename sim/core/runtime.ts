@@ -73,7 +73,10 @@ export interface Sandbox {
   readonly namespace: string;
   readonly name: string;
   readonly nodeName: string;
+  /** The pod IP: from the node's pod CIDR, or the node's own address for a pod on the host network. */
   readonly ip: string;
+  /** spec.hostNetwork: the pod shares the node's network namespace and address. */
+  readonly hostNetwork?: boolean;
   readonly createdAt: SimTime;
   readonly containers: Map<string, ContainerRecord>;
   /** Files written inside the pod (e.g. by `kubectl exec … sh -c 'echo > f'`), by absolute path. */
@@ -165,7 +168,9 @@ export class ClusterRuntime implements Runtime {
   }
 
   registerSandbox(sandbox: Sandbox): void {
-    this.byIP.set(sandbox.ip, sandbox);
+    // The node's address belongs to the node: connections to it are the node's, not a host-network pod's.
+    // SIMPLIFIED: a host-network pod's listening ports are not reachable on the node's address.
+    if (!sandbox.hostNetwork) this.byIP.set(sandbox.ip, sandbox);
     this.byUid.set(sandbox.podUid, sandbox);
     this.nodes.get(sandbox.nodeName)?.sandboxes.set(sandbox.podUid, sandbox);
   }

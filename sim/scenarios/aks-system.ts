@@ -23,7 +23,8 @@ function podTemplate(w: WorkloadSpec, daemon: boolean): Record<string, unknown> 
     spec: {
       priorityClassName: daemon ? 'system-node-critical' : 'system-cluster-critical',
       serviceAccountName: w.name,
-      ...(daemon ? { hostNetwork: false } : {}),
+      // AKS runs its node agents (kube-proxy, the CSI node plugins, …) on the host network.
+      ...(daemon ? { hostNetwork: true } : {}),
       tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
       containers: [{
         name: w.name,

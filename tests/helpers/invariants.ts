@@ -86,6 +86,13 @@ function checkUniqueIPs(store: ObjectStore): void {
   for (const p of store.list<Pod & K8sObject>('Pod')) {
     const ip = p.status?.podIP;
     if (!ip || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
+    // Pods on the host network share their node's address; it must be that node's and no pod-network pod's.
+    if (p.spec?.hostNetwork) {
+      const node = store.list<Node & K8sObject>('Node').find((n) => n.metadata.name === p.spec?.nodeName);
+      const nodeIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+      if (ip !== nodeIP) throw new InvariantViolation(`host-network pod ${p.metadata.name} has ${ip}, not its node's ${nodeIP}`);
+      continue;
+    }
     const other = podIPs.get(ip);
     if (other) throw new InvariantViolation(`pod IP ${ip} is used by ${other} and ${p.metadata.name}`);
     podIPs.set(ip, p.metadata.name);

@@ -61,6 +61,24 @@ describe('kubelet', () => {
     expect(pulled[1]).toBe('Container image "web:1.0" already present on machine');
   });
 
+  it('gives a host-network pod the node\'s address and keeps the pod CIDR for the others', () => {
+    const { h } = setup();
+    h.mustCreate({
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'agent' },
+      spec: { nodeName: NODE, hostNetwork: true, containers: [{ name: 'app', image: 'web:1.0' }] },
+    } as K8sObject);
+    boundPod(h, 'web-1', 'web:1.0');
+    h.runUntil(10_000);
+    expect(pod(h, 'agent').status).toMatchObject({ podIP: '10.224.0.4', podIPs: [{ ip: '10.224.0.4' }], hostIP: '10.224.0.4', phase: 'Running' });
+    expect(pod(h, 'web-1').status?.podIP).toBe('10.244.0.2');
+    expect(h.runtime.sandboxByIP('10.224.0.4')).toBeUndefined();
+    h.api.delete('Pod', 'default', 'agent', { gracePeriodSeconds: 0 });
+    h.runUntil(60_000);
+    boundPod(h, 'web-2', 'web:1.0');
+    h.runUntil(70_000);
+    expect(pod(h, 'web-2').status?.podIP).toBe('10.244.0.3');
+  });
+
   it('restarts a crashing container with a doubling back-off (CrashLoopBackOff)', () => {
     const { h } = setup();
     boundPod(h, 'crash', 'crasher:1');
