@@ -47,3 +47,12 @@ describe('kubectl patch with a patch text that does not parse', () => {
     expect(patchYamlError('{\n"a": 1', 'Flow map must end with a } at line 2, column 7:')).toBe(`line 1: did not find expected ',' or '}'`);
   });
 });
+
+describe('kubectl create configmap|secret with a key given twice', () => {
+  it('words the error as create_configmap.go and create_secret.go do', () => {
+    const sim = newSim();
+    expect(out(sh(sim, 'kubectl create configmap cfg --from-literal=a=1 --from-literal=a=2'))).toEqual({ stdout: '', stderr: 'error: cannot add key "a", another key by that name already exists in Data for ConfigMap "cfg"\n', exitCode: 1 });
+    expect(out(sh(sim, 'kubectl create secret generic s --from-literal=a=1 --from-literal=a=2'))).toEqual({ stdout: '', stderr: 'error: cannot add key a, another key by that name already exists\n', exitCode: 1 });
+    expect(out(sh(sim, 'kubectl create configmap cfg --from-literal=a=1 --from-literal="b c=2"')).stderr).toMatch(/^error: "b c" is not a valid key name for a ConfigMap: /);
+  });
+});
