@@ -143,9 +143,14 @@ function collect(value: unknown, source: string, out: Manifest[], errors: string
   out.push({ object: { ...obj, metadata } as unknown as K8sObject, source });
 }
 
-/** Whether a --validate value keeps kubectl's client-side check (all but false and ignore do). Pure. */
-export function validates(value: string | undefined): boolean {
-  return value !== 'false' && value !== 'ignore';
+/**
+ * cmdutil.GetValidationDirective: whether a --validate value keeps kubectl's client-side check (strconv.ParseBool
+ * values, strict, warn and ignore), or the error for any other value. Pure.
+ */
+export function validates(value: string | undefined): boolean | string {
+  if (value === undefined || ['1', 't', 'T', 'TRUE', 'true', 'True', 'strict', 'warn'].includes(value)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False', 'ignore'].includes(value)) return false;
+  return `invalid - validate option "${value}"; must be one of: strict (or true), warn, ignore (or false)`;
 }
 
 /** Reads every -f argument (file, directory, `-` for stdin, optionally recursive); a missing path fails the whole command. */

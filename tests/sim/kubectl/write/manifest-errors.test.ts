@@ -22,7 +22,8 @@ describe('kubectl\'s client-side apiVersion/kind check', () => {
     expect(kindProblems({ apiVersion: 1, kind: 2 })).toEqual(["apiVersion isn't string type", "kind isn't string type"]);
     expect(kindProblems({ apiVersion: 'a/b/c', kind: 'Pod' })).toEqual(['unexpected GroupVersion string: a/b/c']);
     expect(kindProblems({ apiVersion: 'v1', kind: 'Pod' })).toEqual([]);
-    expect([validates(undefined), validates('strict'), validates('warn'), validates('false'), validates('ignore')]).toEqual([true, true, true, false, false]);
+    expect([validates(undefined), validates('strict'), validates('warn'), validates('T'), validates('false'), validates('0'), validates('ignore')]).toEqual([true, true, true, true, false, false, false]);
+    expect(validates('no')).toBe('invalid - validate option "no"; must be one of: strict (or true), warn, ignore (or false)');
   });
 });
 
