@@ -7,7 +7,7 @@ import { objectKey } from '../model/keys';
 import { resourceFor, type ResourceInfo } from '../model/resources';
 import type { ProgramContext } from '../shell/program';
 import { boolFlag, flag, parseFlags, type FlagSpec } from './flags';
-import { readManifestArgs, type Manifest } from './manifests';
+import { validates, readManifestArgs, type Manifest } from './manifests';
 import { applyStrategicPatch, createThreeWayPatch, LAST_APPLIED, lastAppliedOf, patchFailure, sortDeep } from './apply-patch';
 import { currentNamespace } from './namespace';
 import { toJson, toYaml } from './output';
@@ -93,7 +93,9 @@ export function* kubectlApply(ctx: ProgramContext, args: readonly string[]): Gen
     ctx.err(`error: unable to match a printer suitable for the output format "${output}", allowed formats are: json,name,yaml\n`);
     return 1;
   }
-  const read = readManifestArgs(ctx.session.fs, ctx.session.cwd, files, ctx.stdin, boolFlag(f, 'recursive'));
+  const validate = validates(flag(f, 'validate'));
+  if (typeof validate === 'string') { ctx.err(`error: ${validate}\n`); return 1; }
+  const read = readManifestArgs(ctx.session.fs, ctx.session.cwd, files, ctx.stdin, boolFlag(f, 'recursive'), validate);
   if (!read.ok) { ctx.err(`error: ${read.error}\n`); return 1; }
   const nsFlag = flag(f, 'namespace');
   const namespace = currentNamespace(ctx, f);

@@ -10,6 +10,8 @@ import { KUBECTL_TABS, tabwrite } from './printers/go-tabwriter';
 import { toGoYaml } from './printers/go-yaml';
 import { toGoJson } from './printers/go-json';
 import { CLUSTER, contextNamespace, kubeconfig, serverUrl, USER, writeContextNamespace } from './kubeconfig';
+import { fatal, parseOutputFormat } from './printers/output-format';
+import { executeTemplate } from './jsonpath';
 
 // SIMPLIFIED: the build metadata (commit, date) is illustrative; the version numbers are the ones kubesim models.
 const BUILD = { gitTreeState: 'clean', buildDate: '2025-09-09T19:44:50Z', goVersion: 'go1.24.6', compiler: 'gc' };
@@ -191,7 +193,16 @@ const config: Verb = function* (ctx, args) {
   switch (sub) {
     case 'view': {
       const value = kubeconfig(ctx.host, namespace, boolFlag(parsed.flags, 'raw'));
-      ctx.out(flag(parsed.flags, 'output') === 'json' ? toGoJson(value) : toGoYaml(value));
+      const format = parseOutputFormat(flag(parsed.flags, 'output'));
+      if (!format.ok) { ctx.err(fatal(format.error)); return 1; }
+      if (format.format.kind === 'jsonpath') {
+        // `kubectl config view --minify -o jsonpath='{..namespace}'`: the documented way to read the current namespace.
+        const res = executeTemplate(format.format.template, format.format.nodes, value, format.format.asJson);
+        if (!res.ok) { ctx.err(fatal(res.error)); return 1; }
+        ctx.out(res.text);
+        return 0;
+      }
+      ctx.out(format.format.kind === 'json' ? toGoJson(value) : toGoYaml(value));
       return 0;
     }
     case 'current-context': ctx.out(`${CLUSTER}\n`); return 0;

@@ -46,11 +46,31 @@ function yamlError(code: string, message: string, line: number): string {
   }
 }
 
-/** Parses one file's text into objects, collecting kubectl-style errors for each document in it. Pure. */
-export function parseManifests(text: string, source: string): { manifests: Manifest[]; errors: string[] } {
+const STOP_VALIDATE = 'if you choose to ignore these errors, turn validation off with --validate=false';
+
+/** What kubectl's client-side check (pkg/validation getObjectKind) finds missing before the server sees a document. Pure. */
+export function kindProblems(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['invalid object to validate'];
+  const { apiVersion, kind } = value as Record<string, unknown>;
+  const problems: string[] = [];
+  if (apiVersion === undefined || apiVersion === null) problems.push('apiVersion not set');
+  else if (typeof apiVersion !== 'string') problems.push("apiVersion isn't string type");
+  else if (apiVersion.split('/').length > 2) problems.push(`unexpected GroupVersion string: ${apiVersion}`);
+  if (kind === undefined || kind === null) problems.push('kind not set');
+  else if (typeof kind !== 'string') problems.push("kind isn't string type");
+  return problems;
+}
+
+/**
+ * Parses one file's text into objects, with kubectl-style errors. Like cli-runtime's StreamVisitor, the first bad
+ * document ends the file: the documents before it are kept, the ones after it are never read. With `validate` (any
+ * --validate but false/ignore), a document without apiVersion or kind fails kubectl's client-side check. Pure.
+ */
+export function parseManifests(text: string, source: string, validate = false): { manifests: Manifest[]; errors: string[] } {
   const manifests: Manifest[] = [];
   const errors: string[] = [];
   for (const chunk of splitDocuments(text)) {
+    if (errors.length > 0) break;
     if (chunk.trim() === '') continue;
     const doc = parseDocument(chunk, { version: '1.1', uniqueKeys: false, prettyErrors: false });
     if (doc.errors.length > 0) {
@@ -69,6 +89,12 @@ export function parseManifests(text: string, source: string): { manifests: Manif
     }
     if (value === null || value === undefined) continue;
     if (hasCycle(value, new Set())) { errors.push(`error parsing ${source}: error converting YAML to JSON: yaml: anchor '${/&([^\s,[\]{}]+)/.exec(chunk)?.[1] ?? ''}' value contains itself`); continue; }
+    const problems = validate ? kindProblems(value) : [];
+    if (problems.length > 0) {
+      const listed = problems.length === 1 ? problems[0] : `[${problems.join(', ')}]`;
+      errors.push(`error validating "${source}": error validating data: ${listed}; ${STOP_VALIDATE}`);
+      continue;
+    }
     collect(value, source, manifests, errors);
   }
   return { manifests, errors };
@@ -117,14 +143,24 @@ function collect(value: unknown, source: string, out: Manifest[], errors: string
   out.push({ object: { ...obj, metadata } as unknown as K8sObject, source });
 }
 
+/**
+ * cmdutil.GetValidationDirective: whether a --validate value keeps kubectl's client-side check (strconv.ParseBool
+ * values, strict, warn and ignore), or the error for any other value. Pure.
+ */
+export function validates(value: string | undefined): boolean | string {
+  if (value === undefined || ['1', 't', 'T', 'TRUE', 'true', 'True', 'strict', 'warn'].includes(value)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False', 'ignore'].includes(value)) return false;
+  return `invalid - validate option "${value}"; must be one of: strict (or true), warn, ignore (or false)`;
+}
+
 /** Reads every -f argument (file, directory, `-` for stdin, optionally recursive); a missing path fails the whole command. */
-export function readManifestArgs(fs: VirtualFs, cwd: string, files: readonly string[], stdin: string, recursive = false): ManifestResult {
+export function readManifestArgs(fs: VirtualFs, cwd: string, files: readonly string[], stdin: string, recursive = false, validate = false): ManifestResult {
   const manifests: Manifest[] = [];
   const errors: string[] = [];
   const read = (path: string, label: string): void => {
     const r = fs.read(path);
     if (!r.ok) { errors.push(`the path "${label}" does not exist`); return; }
-    const parsed = parseManifests(r.value, label);
+    const parsed = parseManifests(r.value, label, validate);
     manifests.push(...parsed.manifests);
     errors.push(...parsed.errors);
   };
@@ -135,7 +171,7 @@ export function readManifestArgs(fs: VirtualFs, cwd: string, files: readonly str
   }
   for (const f of files) {
     if (f === '-') {
-      const parsed = parseManifests(stdin, 'STDIN');
+      const parsed = parseManifests(stdin, 'STDIN', validate);
       manifests.push(...parsed.manifests);
       errors.push(...parsed.errors);
       continue;

@@ -114,6 +114,18 @@ export function writeModified(ctx: ProgramContext, target: Target, next: K8sObje
   return { ok: true, object: res.object, changed: res.object !== target.object };
 }
 
+/**
+ * go-yaml's words for a patch text that does not parse. An unclosed `{` or `[` is found at the end of the stream,
+ * which go-yaml reports on its 0-based line (no line at all on the first). Pure.
+ */
+export function patchYamlError(text: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const close = /^Flow (map|sequence) must end with a/.exec(first);
+  if (close === null) return first;
+  const line = text.split('\n').length - 1;
+  return `${line > 0 ? `line ${line}: ` : ''}did not find expected ',' or '${close[1] === 'map' ? '}' : ']'}'`;
+}
+
 /** `--dry-run` as kubectl validates it; undefined for none. */
 export function dryRunOf(f: ParsedFlags): { ok: true; value: string | undefined } | { ok: false; error: string } {
   const v = flag(f, 'dry-run');
@@ -203,7 +215,7 @@ export function* kubectlPatch(ctx: ProgramContext, args: readonly string[]): Gen
   if (text === undefined || text === '') { ctx.err('error: must specify --patch or --patch-file containing the contents of the patch\n'); return 1; }
   let patch: Json;
   try { patch = parseYaml(text, { version: '1.1' }) as Json; } catch (err) {
-    ctx.err(`error: unable to parse "${text}": yaml: ${(err as Error).message.split('\n')[0]}\n`);
+    ctx.err(`error: unable to parse "${text}": yaml: ${patchYamlError(text, (err as Error).message)}\n`);
     return 1;
   }
   const dry = dryRunOf(f);

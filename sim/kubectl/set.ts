@@ -1,7 +1,8 @@
 // `kubectl set image` and `kubectl set env` (cmd/set/set_image.go, set_env.go): change the pod template of pods,
 // deployments, replica sets, daemon sets and stateful sets; print `image updated` / `env updated`, or nothing when
 // the patch is `{}`; `set env --list` prints the variables per container.
-// SIMPLIFIED: `set resources|selector|serviceaccount|subject` are not simulated and say so.
+// `set resources` lives in set-resources.ts.
+// SIMPLIFIED: `set selector|serviceaccount|subject` are not simulated and say so.
 import type { Container, EnvVar, K8sObject } from '../model/types';
 import { objectKey } from '../model/keys';
 import { clone } from '../core/clone';
@@ -12,6 +13,7 @@ import { currentNamespace } from './namespace';
 import { wantsHelp } from './help';
 import { dryRunOf, errorText, flagError, nameLine, objectNameOf, resolveTargets, writeModified, type KubectlError } from './patch';
 import { changeCause, warnRecord, withChangeCause } from './record';
+import { kubectlSetResources } from './set-resources';
 
 type PodSpecLike = { containers?: Container[]; initContainers?: Container[] };
 
@@ -35,7 +37,7 @@ export function splitPairs(args: readonly string[], pairType: string): { resourc
   return { resources, pairs };
 }
 
-function globMatch(pattern: string, name: string): boolean {
+export function globMatch(pattern: string, name: string): boolean {
   return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(name);
 }
 
@@ -78,12 +80,13 @@ export function* kubectlSet(ctx: ProgramContext, args: readonly string[]): Gener
   const sub = args[0];
   if (sub === undefined || sub.startsWith('-')) {
     // DefaultSubCommandRun(ErrOut): the group's help on stderr and exit 1, unless the help was asked for.
-    const text = 'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n';
+    const text = 'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n  resources        Update resource requests/limits on objects with pod templates\n\nUsage:\n  kubectl set SUBCOMMAND [options]\n';
     if (wantsHelp(args)) { ctx.out(text); return 0; }
     ctx.err(text);
     return 1;
   }
-  if (['resources', 'selector', 'serviceaccount', 'sa', 'subject'].includes(sub)) { ctx.err(`error: kubesim does not simulate "kubectl set ${sub}"; edit the manifest and kubectl apply it\n`); return 1; }
+  if (sub === 'resources') return kubectlSetResources(ctx, args.slice(1));
+  if (['selector', 'serviceaccount', 'sa', 'subject'].includes(sub)) { ctx.err(`error: kubesim does not simulate "kubectl set ${sub}"; edit the manifest and kubectl apply it\n`); return 1; }
   if (sub !== 'image' && sub !== 'env') { ctx.err(`error: unknown command "${sub}" for "kubectl set"\n`); return 1; }
   const parsed = parseFlags(args.slice(1), FLAGS);
   if (!parsed.ok) return flagError(ctx, `set ${sub}`, parsed.error);

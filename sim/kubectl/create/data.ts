@@ -17,12 +17,19 @@ const DOCKER_FLAGS: FlagSpec = {
 };
 const TLS_FLAGS: FlagSpec = { ...CREATE_COMMON, cert: {}, key: {}, 'append-hash': { bool: true } };
 
+/** A key given twice: create_configmap.go quotes the key and names the ConfigMap, create_secret.go does neither. Pure. */
+export function duplicateKey(kind: 'Secret' | 'ConfigMap', key: string, name: string): string {
+  return kind === 'ConfigMap'
+    ? `cannot add key "${key}", another key by that name already exists in Data for ConfigMap "${name}"`
+    : `cannot add key ${key}, another key by that name already exists`;
+}
+
 /** Collects key/value pairs from the --from-* flags, or kubectl's error text. */
 export function collectData(ctx: ProgramContext, f: ParsedFlags, kind: 'Secret' | 'ConfigMap', name: string): Map<string, string> | string {
   const data = new Map<string, string>();
   const add = (key: string, value: string): string | undefined => {
-    if (data.has(key)) return `cannot add key ${key}, another key by that name already exists in Data for ${kind} "${name}"`;
     if (!/^[-._a-zA-Z0-9]+$/.test(key)) return `"${key}" is not a valid key name for a ${kind}: a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')`;
+    if (data.has(key)) return duplicateKey(kind, key, name);
     data.set(key, value);
     return undefined;
   };

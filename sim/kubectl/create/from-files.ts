@@ -5,7 +5,7 @@ import type { K8sObject } from '../../model/types';
 import { resourceFor } from '../../model/resources';
 import type { ProgramContext } from '../../shell/program';
 import { boolFlag, flag, parseFlags, type FlagSpec } from '../flags';
-import { readManifestArgs } from '../manifests';
+import { validates, readManifestArgs } from '../manifests';
 import { LAST_APPLIED, lastAppliedOf } from '../apply-patch';
 import { currentNamespace } from '../namespace';
 import { toJson, toYaml } from '../output';
@@ -31,7 +31,9 @@ export function createFromFiles(ctx: ProgramContext, args: readonly string[], ve
   if (files.length === 0) { ctx.err('error: must specify --filename to replace\n'); return 1; }
   const dry = dryRunOf(f);
   if (!dry.ok) { ctx.err(`error: ${dry.error}\n`); return 1; }
-  const read = readManifestArgs(ctx.session.fs, ctx.session.cwd, files, ctx.stdin, boolFlag(f, 'recursive'));
+  const validate = validates(flag(f, 'validate'));
+  if (typeof validate === 'string') { ctx.err(`error: ${validate}\n`); return 1; }
+  const read = readManifestArgs(ctx.session.fs, ctx.session.cwd, files, ctx.stdin, boolFlag(f, 'recursive'), validate);
   if (!read.ok) { ctx.err(`error: ${read.error}\n`); return 1; }
   const nsFlag = flag(f, 'namespace');
   const namespace = currentNamespace(ctx, f);

@@ -39,7 +39,10 @@ export function runSetter(ctx: ProgramContext, targets: readonly Target[], which
   for (const t of targets) {
     const next = which === 'restart' ? restarted(t.object, ctx.host.nowEpochMs()) : pausedAs(t.object, which === 'pause');
     if (typeof next === 'string') { errors.push({ message: `error: ${resourceGroupName(t.info)} "${t.name}" ${next}` }); continue; }
-    if (which === 'restart' && jsonEqual(next, t.object)) errors.push({ message: `failed to create patch for ${t.name}: empty patch` });
+    if (which === 'restart' && jsonEqual(next, t.object)) {
+      errors.push({ message: `failed to create patch for ${t.name}: if restart has already been triggered within the past second, please wait before attempting to trigger another` });
+      continue;
+    }
     const res = writeModified(ctx, t, next, dryRun);
     if (!res.ok) { errors.push({ message: `failed to patch: ${res.status.message}` }); continue; }
     ctx.out(nameLine(t.info, t.name, words[which], dryRun));

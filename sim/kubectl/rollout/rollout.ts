@@ -7,6 +7,7 @@ import { rolloutStatus } from './status';
 import { planUndo, viewHistory } from './history';
 import { runSetter } from './restart';
 import { wantsHelp } from '../help';
+import { currentNamespace } from '../namespace';
 
 const FLAGS: FlagSpec = {
   filename: { short: 'f', multi: true }, recursive: { short: 'R', bool: true }, selector: { short: 'l' }, 'dry-run': {},
@@ -76,6 +77,11 @@ export function* kubectlRollout(ctx: ProgramContext, args: readonly string[]): G
       return 1;
     }
     return yield* rolloutStatus(ctx, f, found.targets[0]);
+  }
+  if (sub === 'restart' && found.targets.length === 0 && errors.length === 0) {
+    // restart.go: nothing selected and nothing failed is reported on stderr, and is not an error.
+    ctx.err(`No resources found in ${currentNamespace(ctx, f)} namespace.\n`);
+    return 0;
   }
   if (sub === 'restart' || sub === 'pause' || sub === 'resume') runSetter(ctx, found.targets, sub, dry.value, errors);
   else {

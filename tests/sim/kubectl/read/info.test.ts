@@ -94,6 +94,8 @@ users:
     expect(runLine(sim, 'kubectl config get-contexts').stdout).toBe('CURRENT   NAME      CLUSTER   AUTHINFO                         NAMESPACE\n*         kubesim   kubesim   clusterUser_kubesim-rg_kubesim   dev\n');
     expect(runLine(sim, 'kubectl config view').stdout).toContain('- context:\n    cluster: kubesim\n    namespace: dev\n    user: clusterUser_kubesim-rg_kubesim\n  name: kubesim\n');
     expect(runLine(sim, 'grep namespace ~/.kube/config').stdout).toBe('    namespace: dev\n');
+    expect(runLine(sim, "kubectl config view --minify --output 'jsonpath={..namespace}'")).toMatchObject({ stdout: 'dev', stderr: '', exitCode: 0 });
+    expect(runLine(sim, 'kubectl config view -o jsonpath={.contexts[0].name}').stdout).toBe('kubesim');
     expect(runLine(sim, 'kubectl get pods')).toMatchObject({ stdout: '', stderr: 'No resources found in dev namespace.\n' });
     expect(runLine(sim, 'kubectl create deployment web --image=nginx:1.27').stdout).toBe('deployment.apps/web created\n');
     expect(objects(sim, 'Deployment', 'dev').map((d) => d.metadata.name)).toEqual(['web']);

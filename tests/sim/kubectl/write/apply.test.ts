@@ -112,7 +112,7 @@ describe('kubectl apply: the seed lab', () => {
     const sim = newSim();
     sh(sim, 'mkdir k8s');
     sh(sim, file('k8s/bad.yaml', 'apiVersion: v1\nmetadata:\n  name: x\n'));
-    const missingKind = (path: string) => `error: unable to decode "${path}": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`;
+    const missingKind = (path: string) => `error: error validating "${path}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false\n`;
     expect(out(sh(sim, 'kubectl apply -f ./k8s/'))).toEqual({ stdout: '', stderr: missingKind('k8s/bad.yaml'), exitCode: 1 });
     expect(out(sh(sim, 'kubectl apply -f k8s/bad.yaml'))).toEqual({ stdout: '', stderr: missingKind('k8s/bad.yaml'), exitCode: 1 });
     expect(out(sh(sim, 'cd k8s && kubectl apply -f .'))).toEqual({ stdout: '', stderr: missingKind('bad.yaml'), exitCode: 1 });
@@ -177,7 +177,7 @@ spec:
     sh(sim, file('mixed.yaml', `${SVC('ok')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: ok2\nspec:\n  prots: []\n---\nkind: Service\nmetadata:\n  name: nokind\n`));
     expect(out(sh(sim, 'kubectl apply -f mixed.yaml'))).toEqual({
       stdout: 'service/ok created\n',
-      stderr: 'resource mapping not found for name: "nokind" namespace: "" from "mixed.yaml": no matches for kind "Service" in version ""\nensure CRDs are installed first\n' +
+      stderr: 'error validating "mixed.yaml": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false\n' +
         'Error from server (BadRequest): error when creating "mixed.yaml": Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.prots"\n',
       exitCode: 1,
     });
@@ -188,7 +188,7 @@ spec:
     const cases: [string, string, string][] = [
       ['tab.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n\tname: x\n', 'error: error parsing tab.yaml: error converting YAML to JSON: yaml: line 4: found character that cannot start any token\n'],
       ['indent.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n   labels: y\n', 'error: error parsing indent.yaml: error converting YAML to JSON: yaml: line 5: mapping values are not allowed in this context\n'],
-      ['nokind.yaml', 'apiVersion: v1\nmetadata:\n  name: x\n', `error: unable to decode "nokind.yaml": Object 'Kind' is missing in '{"apiVersion":"v1","metadata":{"name":"x"}}'\n`],
+      ['nokind.yaml', 'apiVersion: v1\nmetadata:\n  name: x\n', 'error: error validating "nokind.yaml": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false\n'],
       ['typo.yaml', 'apiVersion: apps/v1\nkind: Deploymnt\nmetadata:\n  name: x\n', 'error: resource mapping not found for name: "x" namespace: "" from "typo.yaml": no matches for kind "Deploymnt" in version "apps/v1"\nensure CRDs are installed first\n'],
       ['prots.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\nspec:\n  prots:\n  - port: 80\n', 'Error from server (BadRequest): error when creating "prots.yaml": Service in version "v1" cannot be handled as a Service: strict decoding error: unknown field "spec.prots"\n'],
     ];

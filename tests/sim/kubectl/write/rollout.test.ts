@@ -100,7 +100,8 @@ Pod Template:
     expect(out(sh(sim, 'kubectl rollout restart deployment/web'))).toEqual({ stdout: 'deployment.apps/web restarted\n', stderr: '', exitCode: 0 });
     const at = (stored(sim, 'Deployment', 'web')!.spec as { template: { metadata: { annotations: Record<string, string> } } }).template.metadata.annotations['kubectl.kubernetes.io/restartedAt'];
     expect(at).toBe(formatTimestamp(sim.clock.nowEpochMs));
-    expect(out(sh(sim, 'kubectl rollout restart deployment/web'))).toEqual({ stdout: 'deployment.apps/web restarted\n', stderr: 'error: failed to create patch for web: empty patch\n', exitCode: 1 });
+    expect(out(sh(sim, 'kubectl rollout restart deployment/web'))).toEqual({ stdout: '', stderr: 'error: failed to create patch for web: if restart has already been triggered within the past second, please wait before attempting to trigger another\n', exitCode: 1 });
+    expect(out(sh(sim, 'kubectl rollout restart deployment -l app=none'))).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
     sh(sim, 'sleep 5');
     expect(out(sh(sim, 'kubectl rollout pause deployment/web'))).toEqual({ stdout: 'deployment.apps/web paused\n', stderr: '', exitCode: 0 });
     expect(out(sh(sim, 'kubectl rollout pause deployment/web'))).toEqual({ stdout: '', stderr: 'error: deployments.apps "web" is already paused\n', exitCode: 1 });
