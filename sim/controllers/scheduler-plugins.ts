@@ -100,12 +100,30 @@ export function filterNode(pod: P, node: N, usage: NodeUsage, req: PodRequests):
   if (!matchesNodeAffinity(pod, node)) return "node(s) didn't match Pod's node affinity/selector";
   const taint = untoleratedTaint(pod, node);
   if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
-  const alloc = node.status?.allocatable ?? {};
-  const maxPods = Number(alloc.pods ?? 110);
-  if (usage.pods + 1 > maxPods) return 'Too many pods';
-  if (req.cpuMillis > 0 && usage.cpuMillis + req.cpuMillis > cpuMillis(alloc.cpu as string | undefined)) return 'Insufficient cpu';
-  if (req.memoryBytes > 0 && usage.memoryBytes + req.memoryBytes > memoryBytes(alloc.memory as string | undefined)) return 'Insufficient memory';
+  const alloc = allocatableOf(node);
+  if (usage.pods + 1 > alloc.pods) return 'Too many pods';
+  if (req.cpuMillis > 0 && usage.cpuMillis + req.cpuMillis > alloc.cpuMillis) return 'Insufficient cpu';
+  if (req.memoryBytes > 0 && usage.memoryBytes + req.memoryBytes > alloc.memoryBytes) return 'Insufficient memory';
   return undefined;
+}
+
+interface Allocatable {
+  readonly pods: number;
+  readonly cpuMillis: number;
+  readonly memoryBytes: number;
+}
+
+const allocatables = new WeakMap<object, Allocatable>();
+
+/** A node's status.allocatable as numbers, worked out once per stored Node version (every pod reads every node). */
+function allocatableOf(node: N): Allocatable {
+  let known = allocatables.get(node);
+  if (!known) {
+    const alloc = node.status?.allocatable ?? {};
+    known = { pods: Number(alloc.pods ?? 110), cpuMillis: cpuMillis(alloc.cpu as string | undefined), memoryBytes: memoryBytes(alloc.memory as string | undefined) };
+    allocatables.set(node, known);
+  }
+  return known;
 }
 
 /** Reasons that preemption could fix (resources) versus ones it cannot (taints, affinity, cordon). */
@@ -131,9 +149,9 @@ export function fitErrorMessage(nodeCount: number, reasons: readonly string[]): 
  * SIMPLIFIED: default topology spreading is approximated by "fewer pods of the same owner scores higher".
  */
 export function scoreNode(node: N, usage: NodeUsage, req: PodRequests, ownerUid: string | undefined, maxOwnerCount: number, hasImages: boolean): number {
-  const alloc = node.status?.allocatable ?? {};
-  const cpuCap = cpuMillis(alloc.cpu as string | undefined) || 1;
-  const memCap = memoryBytes(alloc.memory as string | undefined) || 1;
+  const alloc = allocatableOf(node);
+  const cpuCap = alloc.cpuMillis || 1;
+  const memCap = alloc.memoryBytes || 1;
   const cpuFree = Math.max(0, cpuCap - usage.cpuMillis - req.cpuMillis) / cpuCap;
   const memFree = Math.max(0, memCap - usage.memoryBytes - req.memoryBytes) / memCap;
   const leastAllocated = Math.floor(((cpuFree + memFree) / 2) * 100);

@@ -11,7 +11,7 @@ import type { Controller, ReconcileContext, ReconcileResult, Watch } from '../co
 import type { Change, ObjectStore } from '../core/store';
 import type { Rng } from '../core/rng';
 import { SchedulerCache } from './scheduler-cache';
-import { filterNode, fitErrorMessage, podRequests, scoreNode } from './scheduler-plugins';
+import { type NodeUsage, filterNode, fitErrorMessage, podRequests, scoreNode } from './scheduler-plugins';
 import { ANN_SELECTED_NODE, podsUsingClaim, type PV, type PVC, type SC } from './persistent-volume-binder';
 import {
   BIND_TIMEOUT_MS, isClaimFullyBound, podVolumeClaims, preFilterFailureMessage, volumeBindingFilter, type VolumeLookup,
@@ -26,6 +26,8 @@ function needsScheduling(pod: DeepReadonly<Pod>): boolean {
 export type Placement = { node: string } | { reasons: string[]; nodeCount: number };
 
 let feasibleScratch = new Uint8Array(128);
+/** Each node's usage as the filters read it, for the scores (the cache is not changed in between). */
+const usageScratch: NodeUsage[] = [];
 
 /** Filters and scores `nodes` for `pod` and picks one, reservoir-sampling among equal best scores. Pure but for `rng`. */
 export function placePod(pod: DeepReadonly<Pod>, nodes: readonly DeepReadonly<Node>[], cache: SchedulerCache, rng: Rng, imagesOn: (node: string) => boolean,
@@ -36,10 +38,12 @@ export function placePod(pod: DeepReadonly<Pod>, nodes: readonly DeepReadonly<No
   // Which nodes passed the filters, in a buffer kept between calls: a cluster's every pod is placed here.
   if (feasibleScratch.length < nodes.length) feasibleScratch = new Uint8Array(nodes.length * 2);
   const feasible = feasibleScratch;
+  const usages = usageScratch;
   let maxOwner = 0;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     const usage = cache.usageOf(node.metadata!.name!);
+    usages[i] = usage;
     const reason = filterNode(pod, node, usage, req) ?? extraFilter(node);
     feasible[i] = reason ? 0 : 1;
     if (reason) { reasons.push(reason); continue; }
@@ -51,7 +55,7 @@ export function placePod(pod: DeepReadonly<Pod>, nodes: readonly DeepReadonly<No
     if (feasible[i] === 0) continue;
     const node = nodes[i];
     const name = node.metadata!.name!;
-    const score = scoreNode(node, cache.usageOf(name), req, ownerUid, maxOwner + 1, imagesOn(name));
+    const score = scoreNode(node, usages[i], req, ownerUid, maxOwner + 1, imagesOn(name));
     if (score > best) { best = score; chosen = name; ties = 1; }
     else if (score === best) { ties++; if (rng.int(ties) === 0) chosen = name; }
   }
