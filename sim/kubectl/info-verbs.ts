@@ -4,7 +4,7 @@
 import { apiVersionOf, RESOURCES, type ResourceInfo } from '../model/resources';
 import type { ProgramContext } from '../shell/program';
 import type { Verb } from './verb';
-import { boolFlag, flag, parseFlags, type FlagSpec } from './flags';
+import { boolFlag, flag, parseFlags, type FlagSpec, type ParsedFlags } from './flags';
 import { clientError } from './errors';
 import { KUBECTL_TABS, tabwrite } from './printers/go-tabwriter';
 import { toGoYaml } from './printers/go-yaml';
@@ -31,6 +31,11 @@ function handled(ctx: ProgramContext, args: readonly string[], verb: string, hel
   return parsed;
 }
 
+/** A pflag StringSlice: every occurrence, each split on commas. Pure. */
+function sliceFlag(f: ParsedFlags, name: string): string[] {
+  return (f.values.get(name) ?? []).flatMap((v) => v.split(',')).filter((v) => v !== '');
+}
+
 /** sortableResource: by API group (or --sort-by name|kind), then by resource name. Pure. */
 function sortedResources(sortBy: string): ResourceInfo[] {
   const key = (r: ResourceInfo): string => (sortBy === 'name' ? r.plural : sortBy === 'kind' ? r.kind : r.group);
@@ -39,7 +44,7 @@ function sortedResources(sortBy: string): ResourceInfo[] {
 }
 
 const apiResources: Verb = function* (ctx, args) {
-  const parsed = handled(ctx, args, 'api-resources', API_RESOURCES_HELP, { output: { short: 'o' }, namespaced: {}, 'no-headers': { bool: true }, 'api-group': {}, verbs: {}, 'sort-by': {}, cached: { bool: true }, categories: {} });
+  const parsed = handled(ctx, args, 'api-resources', API_RESOURCES_HELP, { output: { short: 'o' }, namespaced: { bool: true }, 'no-headers': { bool: true }, 'api-group': {}, verbs: {}, 'sort-by': {}, cached: { bool: true }, categories: {} });
   if (!parsed) return 0;
   if (!parsed.ok) return 1;
   const f = parsed.flags;
@@ -53,6 +58,11 @@ const apiResources: Verb = function* (ctx, args) {
   if (namespaced !== undefined) list = list.filter((r) => r.namespaced === (namespaced !== 'false'));
   const group = flag(f, 'api-group');
   if (group !== undefined) list = list.filter((r) => r.group === group);
+  // --verbs and --categories are string slices: a resource must have every value given.
+  const verbs = sliceFlag(f, 'verbs');
+  list = list.filter((r) => verbs.every((v) => r.verbs.includes(v)));
+  const categories = sliceFlag(f, 'categories');
+  list = list.filter((r) => categories.every((c) => c === 'all' && r.inAll));
   if (output === 'name') { ctx.out(list.map((r) => `${r.plural}${r.group ? `.${r.group}` : ''}\n`).join('')); return 0; }
   const rows: string[] = [];
   if (!boolFlag(f, 'no-headers')) rows.push(['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(output === 'wide' ? ['VERBS', 'CATEGORIES'] : [])].join('\t'));

@@ -66,11 +66,10 @@ function topPod(ctx: ProgramContext, f: ReturnType<typeof parseFlags> & { ok: tr
   const now = ctx.host.now();
   let pods = ctx.host.store.select('Pod', ns, sel.requirements) as Any[];
   const name = flags.positionals[1];
-  if (name) {
-    if (!pods.some((p) => p.metadata.name === name)) { ctx.err(`Error from server (NotFound): podmetrics.metrics.k8s.io "${ns}/${name}" not found\n`); return 1; }
-    pods = pods.filter((p) => p.metadata.name === name);
-  }
+  if (name) pods = pods.filter((p) => p.metadata.name === name);
   const withMetrics = pods.filter((p) => p.status?.phase === 'Running' && !p.metadata.deletionTimestamp);
+  // A named pod is a GET of its PodMetrics, which metrics-server answers NotFound until it has a sample.
+  if (name && withMetrics.length === 0) { ctx.err(`Error from server (NotFound): podmetrics.metrics.k8s.io "${ns}/${name}" not found\n`); return 1; }
   if (withMetrics.length === 0) {
     if (pods.length > 0) { ctx.err(clientError('metrics not available yet')); return 1; }
     ctx.err(allNs ? 'No resources found\n' : `No resources found in ${ns} namespace.\n`);
