@@ -1,15 +1,17 @@
 // `kubectl run NAME --image=IMAGE` (cmd/run/run.go): one Pod labelled run=NAME with a container named NAME,
 // --restart, --port (and --expose for a ClusterIP Service), --env, --labels, --command and `-- args`.
-// SIMPLIFIED: -i/-t/--attach/--rm need an attached terminal, which `kubectl run` here does not provide.
+// With --attach (implied by -i) it streams the pod's output and, with --rm, deletes the pod (run-attach.ts).
+// SIMPLIFIED: an interactive shell (`-it … -- sh`) needs a terminal attached to the pod, which is not simulated.
 import type { K8sObject } from '../model/types';
 import { resourceFor } from '../model/resources';
-import type { ProgramContext } from '../shell/program';
+import type { ProgramContext, Wait } from '../shell/program';
 import { boolFlag, flag, parseFlags, type FlagSpec } from './flags';
 import { apiErrorText } from './errors';
 import { currentNamespace } from './namespace';
 import { toJson, toYaml } from './output';
 import { dryRunOf, flagError, nameLine } from './patch';
 import { changeCause, warnRecord, withChangeCause } from './record';
+import { attachToRun, readsFromTerminal } from './run-attach';
 
 const FLAGS: FlagSpec = {
   image: {}, restart: {}, port: {}, env: { multi: true }, labels: { short: 'l' }, annotations: { multi: true }, command: { bool: true },
@@ -40,7 +42,7 @@ export function podFor(name: string, namespace: string | undefined, image: strin
 }
 
 /** `kubectl run`: creates the Pod (and with --expose its Service) and prints `created`. */
-export function* kubectlRun(ctx: ProgramContext, args: readonly string[]): Generator<never, number, void> {
+export function* kubectlRun(ctx: ProgramContext, args: readonly string[]): Generator<Wait, number, void> {
   const parsed = parseFlags(args, FLAGS);
   if (!parsed.ok) return flagError(ctx, 'run', parsed.error);
   const f = parsed.flags;
@@ -51,13 +53,17 @@ export function* kubectlRun(ctx: ProgramContext, args: readonly string[]): Gener
   const name = f.positionals[0];
   if (name === undefined) return fail('NAME is required for run');
   const extra = [...f.positionals.slice(1), ...f.rest];
-  if (boolFlag(f, 'stdin') || boolFlag(f, 'tty') || boolFlag(f, 'attach') || boolFlag(f, 'rm')) {
+  const interactive = boolFlag(f, 'stdin');
+  const attach = f.values.has('attach') ? boolFlag(f, 'attach') : interactive;
+  if (boolFlag(f, 'rm') && !attach) return fail('--rm should only be used for attached containers');
+  if (attach && (interactive || boolFlag(f, 'tty')) && readsFromTerminal(extra)) {
     return fail(`kubesim does not attach a terminal to kubectl run; create the pod without -i/-t/--rm, then use kubectl exec -it ${name} -- sh`);
   }
   const image = flag(f, 'image');
   if (!image) return fail('--image is required');
   if (!IMAGE_REF.test(image)) return fail(`Invalid image name "${image}": invalid reference format`);
-  const restart = flag(f, 'restart') ?? 'Always';
+  // getRestartPolicy: an interactive pod restarts only on failure unless told otherwise.
+  const restart = flag(f, 'restart') ?? (interactive ? 'OnFailure' : 'Always');
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) return fail(`invalid restart policy: ${restart}`);
   const portText = flag(f, 'port') ?? '-1';
   if (!/^-?\d+$/.test(portText)) return fail(`invalid argument "${portText}" for "--port" flag: strconv.ParseInt: parsing "${portText}": invalid syntax`);
@@ -110,6 +116,10 @@ export function* kubectlRun(ctx: ProgramContext, args: readonly string[]): Gener
   }
   const created = send(pod);
   if (!created) return 1;
-  show(created);
-  return 0;
+  if (!attach || dry.value !== undefined) { show(created); return 0; }
+  return yield* attachToRun(ctx, {
+    namespace: created.metadata.namespace ?? currentNamespace(ctx, f), name, restartPolicy: restart, tty: boolFlag(f, 'tty'),
+    quiet: boolFlag(f, 'quiet'),
+    remove: boolFlag(f, 'rm') ? [{ kind: 'Pod', name }, ...(boolFlag(f, 'expose') ? [{ kind: 'Service' as const, name }] : [])] : undefined,
+  });
 }
