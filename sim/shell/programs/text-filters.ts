@@ -142,13 +142,23 @@ function headOrTail(which: 'head' | 'tail'): Program {
     const parsed = parseOptions(ctx.argv.slice(1), 'qvf', 'nc', { lines: 'n', bytes: 'c', quiet: 'q', follow: 'f' }, true);
     if (!parsed.ok) return usageError(ctx, which, parsed.error);
     const { values, operands, flags } = parsed.options;
-    const raw = values.get('n') ?? '10';
+    // -c counts bytes instead of lines. SIMPLIFIED: a character counts as one byte.
+    const bytes = values.has('c');
+    const raw = (bytes ? values.get('c') : values.get('n')) ?? '10';
     const fromStart = which === 'tail' && raw.startsWith('+');
     const count = Number(raw.replace(/^[+-]/, ''));
-    if (!/^[+-]?\d+$/.test(raw)) { ctx.err(`${which}: invalid number of lines: ‘${raw}’\n`); return 1; }
+    if (!/^[+-]?\d+$/.test(raw)) { ctx.err(`${which}: invalid number of ${bytes ? 'bytes' : 'lines'}: ‘${raw}’\n`); return 1; }
     const { inputs, failed } = readInputs(ctx, which, operands);
     inputs.forEach((input, i) => {
       if (inputs.length > 1 && !flags.has('q')) ctx.out(`${i > 0 ? '\n' : ''}==> ${input.name} <==\n`);
+      if (bytes) {
+        const text = input.text;
+        const negative = which === 'head' && raw.startsWith('-');
+        ctx.out(which === 'head'
+          ? (negative ? text.slice(0, Math.max(0, text.length - count)) : text.slice(0, count))
+          : (fromStart ? text.slice(Math.max(0, count - 1)) : text.slice(Math.max(0, text.length - count))));
+        return;
+      }
       const lines = linesOf(input.text);
       const negative = which === 'head' && raw.startsWith('-');
       const chosen = which === 'head'

@@ -36,6 +36,15 @@ describe('text utilities', () => {
     expect(run('grep')).toEqual({ stdout: '', stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", exitCode: 2 });
   });
 
+  it('head and tail -c count bytes, from the start, the end or all but the last', () => {
+    const run = shell();
+    expect(run('echo abcdefghij | head -c 4')).toEqual({ stdout: 'abcd', stderr: '', exitCode: 0 });
+    expect(run('echo abcdefghij | head -c -3')).toEqual({ stdout: 'abcdefgh', stderr: '', exitCode: 0 });
+    expect(run('echo abcdefghij | tail -c 4')).toEqual({ stdout: 'hij\n', stderr: '', exitCode: 0 });
+    expect(run('echo abcdefghij | tail -c +3')).toEqual({ stdout: 'cdefghij\n', stderr: '', exitCode: 0 });
+    expect(run('head -c x pods.txt')).toEqual({ stdout: '', stderr: 'head: invalid number of bytes: ‘x’\n', exitCode: 1 });
+  });
+
   it('head, tail and wc count lines as GNU coreutils do', () => {
     const run = shell();
     expect(run('head -2 pods.txt')).toEqual({ stdout: 'NAME   STATUS\nweb-1  Running\n', stderr: '', exitCode: 0 });
