@@ -48,7 +48,7 @@ function yamlError(code: string, message: string, line: number): string {
 
 const STOP_VALIDATE = 'if you choose to ignore these errors, turn validation off with --validate=false';
 
-/** What kubectl's client-side check (pkg/validation getObjectKind) finds missing before the server sees a document. Pure. */
+/** What kubectl's client-side check (pkg/validation getObjectKind) finds missing before a manifest reaches the server. Pure. */
 export function kindProblems(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['invalid object to validate'];
   const { apiVersion, kind } = value as Record<string, unknown>;
